@@ -1,0 +1,19 @@
+// How our own cells are recognised on a later run or by 清除结果: the header text together with
+// number formats that render like plain text / "0.00" but that a user does not type.
+// Marking by format keeps the mark on every platform (notes need ExcelApi 1.18).
+
+export const RESULT_HEADER = '得分';
+/** Header cell format: numbers hidden, text shown as typed. */
+export const RESULT_HEADER_FORMAT = ';;;@';
+/** Score cell format: shows exactly like "0.00". */
+export const RESULT_NUMBER_FORMAT = '0.00;-0.00;0.00';
+export const FILL_ERROR = '#FDE7E9';
+export const FILL_WARNING = '#FFF4CE';
+
+export function isOurHeader(value: unknown, numberFormat: string | undefined): boolean {
+  return typeof value === 'string' && value.trim() === RESULT_HEADER && numberFormat === RESULT_HEADER_FORMAT;
+}
+
+export function isOurScoreCell(value: unknown, numberFormat: string | undefined): boolean {
+  return (typeof value === 'number' || value === null || value === '') && numberFormat === RESULT_NUMBER_FORMAT;
+}

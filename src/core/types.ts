@@ -1,0 +1,193 @@
+// The core's contract: a plain snapshot of a workbook in, a report out.
+// Adapters (Excel, exceljs, the workbench) produce snapshots and apply write plans;
+// nothing here knows about Office, the DOM or files.
+
+/** A cell value as a spreadsheet shows it after calculation (formula results, not formulas). */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetSnapshot {
+  name: string;
+  /** 0-based sheet row of values[0] (Office's rowIndex of the used range). */
+  startRow: number;
+  /** 0-based sheet column of values[r][0]. */
+  startColumn: number;
+  /** Rows of cells of the used range; rows may be ragged (missing cells are empty). */
+  values: CellValue[][];
+  /** Number formats, same shape as values where known ("General" or "" when unknown). */
+  numberFormats?: string[][];
+  /** Merged areas as A1 ranges on this sheet, e.g. "A12:A22". */
+  merges: string[];
+  /** True when the sheet is protected (writing must then be refused). */
+  protected?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Topic = 'structure' | 'weights' | 'budget' | 'value-format' | 'scoring';
+export type Lang = 'zh' | 'en';
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  topic: Topic;
+  sheet: string;
+  /** A1 addresses (cells or ranges) on `sheet`. */
+  cells: string[];
+  message: LocalizedText;
+  /** 1-based sheet row of the indicator the finding belongs to, if any. */
+  indicatorRow?: number;
+}
+
+export type Comparator = '>=' | '<=' | '>' | '<' | '=';
+
+/** A target or actual value as written in a 指标值 cell. */
+export interface ParsedValue {
+  /** The text as read (numbers rendered as a user would see them). */
+  raw: string;
+  kind: 'empty' | 'number' | 'text';
+  comparator?: Comparator;
+  /** The number, in the unit of `unit` (95 for "≥95%"; 95 for 0.95 formatted 0%). */
+  number?: number;
+  /** Unit written inside the value ("%", "项", "万元"), normalised; "" when none. */
+  unit: string;
+}
+
+export type IndicatorType = '定量' | '定性';
+
+export interface Indicator {
+  /** 1-based sheet row. */
+  row: number;
+  level1: string;
+  level2: string;
+  name: string;
+  /** As written, or inferred when the column is absent/blank (see typeInferred). */
+  type: IndicatorType | string;
+  typeInferred: boolean;
+  valueText: string;
+  value: ParsedValue;
+  /** 度量单位 cell text, normalised ("" when blank). */
+  unit: string;
+  content: string;
+  remark: string;
+  /** Per-三级 分值/权重 written in the table, when it has such a column. */
+  ownWeight?: number;
+  /** 实际完成值 as written, for the self-evaluation stage. */
+  actualText?: string;
+  points: number;
+  score: number;
+  status: 'ok' | Severity;
+  /** How the score was reached, for the note on the row. */
+  scoreNote?: LocalizedText;
+}
+
+export interface Level1 {
+  name: string;
+  /** A1 address of its 权重 cell, when the table has a 权重 column. */
+  weightCell?: string;
+  weight?: number;
+  /** 1-based first and last sheet rows. */
+  rows: [number, number];
+  level2: { name: string; rows: [number, number]; weight?: number; weightCell?: string }[];
+}
+
+export type ColumnKey =
+  | 'l1'
+  | 'weight'
+  | 'l2'
+  | 'l2weight'
+  | 'l3'
+  | 'points'
+  | 'type'
+  | 'comparator'
+  | 'value'
+  | 'unit'
+  | 'content'
+  | 'remark'
+  | 'actual'
+  | 'deviation'
+  | 'scoring'
+  | 'result';
+
+export type BudgetKey =
+  | 'personnel'
+  | 'publicUse'
+  | 'basicTotal'
+  | 'projectLocal'
+  | 'transfer'
+  | 'expenseTotal'
+  | 'srcUpper'
+  | 'srcLocal'
+  | 'srcOther'
+  | 'incomeTotal'
+  | 'expenseBudgetTotal';
+
+export interface BudgetLine {
+  cell: string;
+  raw: CellValue;
+  /** Parsed amount in 万元; undefined when blank or not a number. */
+  amount?: number;
+  blank: boolean;
+}
+
+export interface TableReport {
+  sheet: string;
+  /** 1-based row of the indicator header. */
+  headerRow: number;
+  firstIndicatorRow: number;
+  lastIndicatorRow: number;
+  /** A1 range from the title (or first block above the header) to the last indicator cell. */
+  range: string;
+  unitName: string;
+  goal: string;
+  stage: 'target' | 'self-evaluation';
+  /** Column letters of the recognised columns. */
+  columns: Partial<Record<ColumnKey, string>>;
+  level1: Level1[];
+  indicators: Indicator[];
+  budget: Partial<Record<BudgetKey, BudgetLine>>;
+  findings: Finding[];
+  totals: { points: number; score: number; reserved: number; grade?: '优' | '良' | '中' | '差' };
+}
+
+export interface Report {
+  tables: TableReport[];
+  /** Sheets that hold no such table, by name. */
+  sheetsWithoutTable: string[];
+}
+
+export interface CheckOptions {
+  /** Points reserved outside the table (e.g. 10 for 预算执行率); Σ一级 must be 100 − reserved. */
+  reservedPoints?: number;
+  /** 一级 weights to use when the table has no 权重 column, by 一级 name. */
+  level1Weights?: Record<string, number>;
+}
+
+/** One cell the adapters write into the result (得分) column. */
+export interface CellWrite {
+  address: string;
+  value: string | number;
+  numberFormat: string;
+  /** Fill colour "#RRGGBB", or undefined for none. */
+  fill?: string;
+  /** Note text listing the row's findings, or undefined for none. */
+  note?: string;
+}
+
+export interface SheetWritePlan {
+  sheet: string;
+  /** Column letter of the result column. */
+  column: string;
+  /** Cells written by an earlier run to clear first (addresses), not rewritten below. */
+  clear: string[];
+  writes: CellWrite[];
+  /** Cells on the table's rows we would have written but hold a user's content. */
+  skipped: string[];
+}
