@@ -1,0 +1,127 @@
+// The exceljs adapter: an exceljs Workbook → the core's snapshot, and the core's write plans →
+// the same Workbook. Touches only the cells a plan names, so a saved copy keeps everything else.
+import type ExcelJS from 'exceljs';
+import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/index.js';
+
+type ExcelCellValue = ExcelJS.CellValue;
+
+const MS_PER_DAY = 86_400_000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+/** What a cell shows, as the core reads it: formula results, plain text of rich text, error codes. */
+export function plainValue(v: ExcelCellValue, date1904 = false): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    // Excel's serial day number, as Office.js reports dates.
+    return (v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / MS_PER_DAY;
+  }
+  if (typeof v === 'object') {
+    if ('error' in v && typeof v.error === 'string') return v.error;
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelCellValue }).result;
+      if (result !== null && typeof result === 'object' && 'error' in result) return String((result as { error: string }).error);
+      return plainValue(result ?? null, date1904);
+    }
+    if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text;
+  }
+  return null;
+}
+
+interface MergeIndex {
+  _merges?: Record<string, { range?: string; tl?: string; br?: string }>;
+}
+
+/** Merged areas as A1 ranges. exceljs keeps them privately; `worksheet.model` would serialise the whole sheet. */
+function mergesOf(ws: ExcelJS.Worksheet): string[] {
+  const index = (ws as unknown as MergeIndex)._merges ?? {};
+  const out: string[] = [];
+  for (const m of Object.values(index)) {
+    if (m && typeof m.range === 'string') out.push(m.range);
+  }
+  return out;
+}
+
+export function snapshotOfSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetSnapshot {
+  const rowCount = ws.actualRowCount === 0 ? 0 : ws.rowCount;
+  let first = Infinity;
+  let last = 0;
+  let left = Infinity;
+  let right = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.value === null || cell.value === undefined) return;
+      if (r < first) first = r;
+      if (r > last) last = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const merges = mergesOf(ws);
+  if (rowCount === 0 || first === Infinity) return { name: ws.name, startRow: 0, startColumn: 0, values: [], numberFormats: [], merges, protected: isProtected(ws) };
+  const values: CellValue[][] = [];
+  const numberFormats: string[][] = [];
+  for (let r = first; r <= last; r++) {
+    const row = ws.getRow(r);
+    const vs: CellValue[] = [];
+    const fs: string[] = [];
+    for (let c = left; c <= right; c++) {
+      const cell = row.findCell(c);
+      vs.push(cell ? plainValue(cell.value, date1904) : null);
+      fs.push(cell?.numFmt ?? '');
+    }
+    values.push(vs);
+    numberFormats.push(fs);
+  }
+  return { name: ws.name, startRow: first - 1, startColumn: left - 1, values, numberFormats, merges, protected: isProtected(ws) };
+}
+
+function isProtected(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection;
+  return p?.sheet === true;
+}
+
+export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
+  return { sheets: wb.worksheets.map((ws) => snapshotOfSheet(ws, date1904)) };
+}
+
+function argb(hex: string): string {
+  return `FF${hex.replace('#', '').toUpperCase()}`;
+}
+
+const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
+
+/** Apply the core's plans. Clears our old cells, then writes; never touches another cell. */
+export function applyPlans(wb: ExcelJS.Workbook, plans: SheetWritePlan[]): void {
+  for (const plan of plans) {
+    const ws = wb.getWorksheet(plan.sheet);
+    if (!ws) continue;
+    for (const a of plan.clear) clearCell(ws.getCell(a));
+    for (const w of plan.writes) {
+      const cell = ws.getCell(w.address);
+      cell.value = w.value;
+      cell.numFmt = w.numberFormat;
+      cell.fill = w.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(w.fill) } } : NO_FILL;
+      cell.note = w.note ?? (undefined as unknown as string);
+    }
+  }
+}
+
+function clearCell(cell: ExcelJS.Cell): void {
+  cell.value = null;
+  cell.numFmt = 'General';
+  cell.fill = NO_FILL;
+  cell.note = undefined as unknown as string;
+}
+
+/** Remove exactly the cells named (our cells from an earlier run). */
+export function applyClear(wb: ExcelJS.Workbook, targets: { sheet: string; cells: string[] }[]): void {
+  for (const t of targets) {
+    const ws = wb.getWorksheet(t.sheet);
+    if (!ws) continue;
+    for (const a of t.cells) clearCell(ws.getCell(a));
+  }
+}

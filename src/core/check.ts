@@ -1,0 +1,154 @@
+// checkWorkbook: snapshot → recognition → model → rules → scores → report.
+import type { CheckOptions, Finding, Indicator, Report, Severity, TableReport, WorkbookSnapshot } from './types.js';
+import type { Level1Group, TableModel } from './model.js';
+import { Grid } from './grid.js';
+import { recogniseSheet } from './recognise.js';
+import { rules } from './rules/index.js';
+import type { RuleContext } from './rules/rule.js';
+import { allocatePoints, evaluateActuals, splitEqually } from './scores.js';
+import { gradeOf } from './scoring/grade.js';
+import { columnLetter, rangeAddress } from './a1.js';
+import { normaliseLabel } from './text.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** National form defaults (财预〔2020〕10号): 产出 50, 效益 30, 满意度 10, 10 reserved for 预算执行率. */
+const NATIONAL_WEIGHTS: Record<string, number> = { 产出指标: 50, 效益指标: 30, 满意度指标: 10 };
+
+function resolveWeights(table: TableModel, options: CheckOptions): Pick<RuleContext, 'level1Weight' | 'weightSource' | 'reserved'> {
+  const level1Weight = new Map<Level1Group, number | undefined>();
+  if (table.columns.weight !== undefined) {
+    for (const g of table.level1) level1Weight.set(g, g.weight);
+    return { level1Weight, weightSource: 'table', reserved: options.reservedPoints ?? 0 };
+  }
+  const set = options.level1Weights;
+  if (set && Object.keys(set).length > 0) {
+    const byName = new Map(Object.entries(set).map(([k, v]) => [normaliseLabel(k), v]));
+    for (const g of table.level1) level1Weight.set(g, byName.get(normaliseLabel(g.name)));
+    const sum = [...level1Weight.values()].reduce<number>((a, w) => a + (w ?? 0), 0);
+    return { level1Weight, weightSource: 'settings', reserved: options.reservedPoints ?? Math.max(0, 100 - sum) };
+  }
+  if (table.national) {
+    const output = table.level1.filter((g) => normaliseLabel(g.name) === '产出指标');
+    const cost = table.level1.filter((g) => normaliseLabel(g.name) === '成本指标');
+    const sharing = [...output, ...cost];
+    const count = sharing.reduce((a, g) => a + g.indicators.length, 0);
+    for (const g of table.level1) {
+      const name = normaliseLabel(g.name);
+      if (name === '产出指标' || name === '成本指标') {
+        // 成本 shares 产出's 50 by indicator count.
+        level1Weight.set(g, count === 0 ? 0 : sharing.length === 1 ? 50 : (50 * g.indicators.length) / count);
+      } else level1Weight.set(g, NATIONAL_WEIGHTS[name]);
+    }
+    if (sharing.length > 1) {
+      const shares = splitEqually(50, count);
+      let i = 0;
+      for (const g of sharing) {
+        const part = shares.slice(i, i + g.indicators.length).reduce((a, b) => a + b, 0);
+        i += g.indicators.length;
+        level1Weight.set(g, Math.round(part * 100) / 100);
+      }
+    }
+    return { level1Weight, weightSource: 'settings', reserved: options.reservedPoints ?? 10 };
+  }
+  const reserved = options.reservedPoints ?? 0;
+  const shares = splitEqually(100 - reserved, table.level1.length);
+  table.level1.forEach((g, i) => level1Weight.set(g, shares[i]));
+  return { level1Weight, weightSource: 'settings', reserved };
+}
+
+function checkTable(table: TableModel, options: CheckOptions): TableReport {
+  const weights = resolveWeights(table, options);
+  const points = allocatePoints(table, weights.level1Weight);
+  const selfEvaluation = table.columns.actual !== undefined;
+  const evaluations = selfEvaluation ? evaluateActuals(table, points) : undefined;
+  const context: RuleContext = {
+    table,
+    options: { ...options, reservedPoints: weights.reserved },
+    ...weights,
+    points,
+    evaluations,
+  };
+  const findings: Finding[] = [];
+  for (const rule of rules) findings.push(...rule.run(context));
+
+  const worst = new Map<number, Severity>();
+  for (const f of findings) {
+    if (f.indicatorRow === undefined) continue;
+    const prev = worst.get(f.indicatorRow);
+    if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev]) worst.set(f.indicatorRow, f.severity);
+  }
+  const indicators: Indicator[] = table.indicators.map((r) => {
+    const p = points.get(r) ?? 0;
+    const status = worst.get(r.row) ?? 'ok';
+    const evaluation = evaluations?.get(r);
+    const score = evaluation ? evaluation.score : status === 'error' ? 0 : p;
+    return {
+      row: r.row,
+      level1: r.level1,
+      level2: r.level2,
+      name: r.name,
+      type: r.type,
+      typeInferred: r.typeInferred,
+      valueText: r.valueText,
+      value: r.value,
+      unit: r.unitText,
+      content: r.content,
+      remark: r.remark,
+      ...(r.ownWeight !== undefined ? { ownWeight: r.ownWeight } : {}),
+      ...(r.actualText !== undefined ? { actualText: r.actualText } : {}),
+      points: p,
+      score,
+      status,
+      ...(evaluation ? { scoreNote: evaluation.note } : {}),
+    };
+  });
+  const totalPoints = round(indicators.reduce((a, i) => a + i.points, 0));
+  const totalScore = round(indicators.reduce((a, i) => a + i.score, 0));
+  const columns: TableReport['columns'] = {};
+  for (const [k, c] of Object.entries(table.columns)) columns[k as keyof typeof columns] = columnLetter(c as number);
+  return {
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    firstIndicatorRow: table.firstIndicatorRow,
+    lastIndicatorRow: table.lastIndicatorRow,
+    range: rangeAddress({ top: table.top, left: table.left, bottom: table.lastIndicatorRow, right: table.right }),
+    unitName: table.unitName,
+    goal: table.goal,
+    stage: selfEvaluation ? 'self-evaluation' : 'target',
+    columns,
+    level1: table.level1.map((g) => ({
+      name: g.name,
+      ...(g.weightCell ? { weightCell: g.weightCell } : {}),
+      ...(weights.level1Weight.get(g) !== undefined ? { weight: weights.level1Weight.get(g) } : {}),
+      rows: g.rows,
+      level2: g.level2.map((s) => ({ name: s.name, rows: s.rows, ...(s.weight !== undefined ? { weight: s.weight } : {}), ...(s.weightCell ? { weightCell: s.weightCell } : {}) })),
+    })),
+    indicators,
+    budget: table.budget,
+    findings,
+    totals: {
+      points: totalPoints,
+      score: totalScore,
+      reserved: weights.reserved,
+      ...(selfEvaluation ? { grade: gradeOf(totalScore, totalPoints > 0 ? totalPoints : 100) } : {}),
+    },
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Check every sheet of a workbook. Never throws on odd input: a sheet that is no table is listed as such. */
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
+  const report: Report = { tables: [], sheetsWithoutTable: [] };
+  for (const sheet of snapshot.sheets) {
+    const grid = new Grid(sheet);
+    const tables = recogniseSheet(grid);
+    if (tables.length === 0) report.sheetsWithoutTable.push(sheet.name);
+    for (const t of tables) report.tables.push(checkTable(t, options));
+  }
+  return report;
+}
+

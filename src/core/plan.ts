@@ -1,0 +1,118 @@
+// Where and what to write: the 得分 column right of each table, only into empty cells or cells
+// we wrote before (recognised by their marks), and how to clear exactly our cells again.
+import type { CellWrite, Finding, Lang, Report, SheetWritePlan, TableReport, WorkbookSnapshot } from './types.js';
+import { Grid } from './grid.js';
+import { address, columnIndex, columnLetter } from './a1.js';
+import { isBlank } from './text.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, isOurHeader, isOurScoreCell } from './marks.js';
+
+export interface PlanOptions {
+  /** Add a note listing each row's findings (default true). */
+  notes?: boolean;
+  /** Colour rows with errors or warnings (default true). */
+  fills?: boolean;
+  lang?: Lang;
+}
+
+const SEVERITY_LABEL = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+function isOurs(grid: Grid, row: number, column: number): boolean {
+  const v = grid.raw(row, column);
+  const f = grid.numberFormat(row, column);
+  return isOurHeader(v, f) || isOurScoreCell(v, f);
+}
+
+/** The table's rightmost recognised column (our own result column excluded). */
+function tableRight(table: TableReport): number {
+  let right = -1;
+  for (const [k, letter] of Object.entries(table.columns)) {
+    if (k !== 'result' && letter) right = Math.max(right, columnIndex(letter));
+  }
+  return right;
+}
+
+/** First column right of the table that is ours already, or empty on every row of the table. */
+export function resultColumn(grid: Grid, table: TableReport): number {
+  const limit = Math.max(grid.lastColumn + 1, tableRight(table) + 1);
+  for (let c = tableRight(table) + 1; c <= limit; c++) {
+    if (isOurHeader(grid.raw(table.headerRow, c), grid.numberFormat(table.headerRow, c))) return c;
+    let free = true;
+    for (let r = table.headerRow; r <= table.lastIndicatorRow && free; r++) {
+      if (grid.merge(r, c) || !(isBlank(grid.raw(r, c)) || isOurs(grid, r, c))) free = false;
+    }
+    if (free) return c;
+  }
+  return limit;
+}
+
+function noteFor(findings: Finding[], lang: Lang, extra?: string): string | undefined {
+  const lines = findings.map((f) => `${SEVERITY_LABEL[lang][f.severity]}：${lang === 'zh' ? f.message.zh : f.message.en}`);
+  if (extra) lines.push(extra);
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}): SheetWritePlan[] {
+  const lang = options.lang ?? 'zh';
+  const notes = options.notes ?? true;
+  const fills = options.fills ?? true;
+  const plans: SheetWritePlan[] = [];
+  const grids = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  for (const table of report.tables) {
+    const sheet = grids.get(table.sheet);
+    if (!sheet) continue;
+    const grid = new Grid(sheet);
+    const column = resultColumn(grid, table);
+    const writes: CellWrite[] = [{ address: address(table.headerRow, column), value: RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT }];
+    const skipped: string[] = [];
+    const written = new Set(writes.map((w) => w.address));
+    for (const indicator of table.indicators) {
+      const at = address(indicator.row, column);
+      if (!(isBlank(grid.raw(indicator.row, column)) || isOurs(grid, indicator.row, column))) {
+        skipped.push(at);
+        continue;
+      }
+      const rowFindings = table.findings.filter((f) => f.indicatorRow === indicator.row);
+      const shown = rowFindings.filter((f) => f.severity !== 'info');
+      const howScored = indicator.scoreNote ? (lang === 'zh' ? indicator.scoreNote.zh : indicator.scoreNote.en) : undefined;
+      const note = notes ? noteFor(shown, lang, howScored) : undefined;
+      const fill = !fills ? undefined : indicator.status === 'error' ? FILL_ERROR : indicator.status === 'warning' ? FILL_WARNING : undefined;
+      writes.push({ address: at, value: indicator.score, numberFormat: RESULT_NUMBER_FORMAT, ...(fill ? { fill } : {}), ...(note ? { note } : {}) });
+      written.add(at);
+    }
+    // Our cells from an earlier run on this table's rows that this run does not rewrite.
+    const clear: string[] = [];
+    for (let r = table.headerRow; r <= table.lastIndicatorRow; r++) {
+      for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+        const at = address(r, c);
+        if (!written.has(at) && isOurs(grid, r, c)) clear.push(at);
+      }
+    }
+    plans.push({ sheet: table.sheet, column: columnLetter(column), clear, writes, skipped });
+  }
+  return plans;
+}
+
+/** Every cell we wrote on an earlier run, by sheet (what 清除结果 removes). */
+export function planClear(snapshot: WorkbookSnapshot): { sheet: string; cells: string[] }[] {
+  const out: { sheet: string; cells: string[] }[] = [];
+  for (const sheet of snapshot.sheets) {
+    const cells: string[] = [];
+    const formats = sheet.numberFormats;
+    if (!formats) continue;
+    for (let i = 0; i < sheet.values.length; i++) {
+      const values = sheet.values[i] ?? [];
+      const fmts = formats[i] ?? [];
+      for (let j = 0; j < fmts.length; j++) {
+        const f = fmts[j];
+        if (f !== RESULT_HEADER_FORMAT && f !== RESULT_NUMBER_FORMAT) continue;
+        const v = values[j] ?? null;
+        if (isOurHeader(v, f) || isOurScoreCell(v, f)) cells.push(address(sheet.startRow + i + 1, sheet.startColumn + j));
+      }
+    }
+    if (cells.length) out.push({ sheet: sheet.name, cells });
+  }
+  return out;
+}

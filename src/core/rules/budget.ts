@@ -1,0 +1,307 @@
+// 预算情况 (万元): amounts are numbers ≥ 0, parts add up to totals, income balances spending,
+// and figures quoted in the text agree with the table.
+import type { BudgetKey, BudgetLine, LocalizedText } from '../types.js';
+import type { TableModel } from '../model.js';
+import { defineRule, nearlyEqual } from './rule.js';
+import { formatNumber, toHalfWidth } from '../text.js';
+
+const n = formatNumber;
+
+export const BUDGET_LABEL: Record<BudgetKey, LocalizedText> = {
+  personnel: { zh: '人员经费', en: 'staff costs' },
+  publicUse: { zh: '公用经费', en: 'running costs' },
+  basicTotal: { zh: '基本支出合计', en: 'basic spending total' },
+  projectLocal: { zh: '项目支出', en: 'project spending' },
+  transfer: { zh: '对下转移支付', en: 'transfers to lower levels' },
+  expenseTotal: { zh: '支出合计', en: 'spending total' },
+  srcUpper: { zh: '上级财政补助', en: 'transfer from above' },
+  srcLocal: { zh: '本级财政安排', en: 'local appropriation' },
+  srcOther: { zh: '其他资金', en: 'other funds' },
+  incomeTotal: { zh: '收入预算合计', en: 'income budget total' },
+  expenseBudgetTotal: { zh: '支出预算合计', en: 'spending budget total' },
+};
+
+/** Amount of a line: blank counts as 0; undefined when absent from the table or not a number. */
+function amount(line: BudgetLine | undefined): number | undefined {
+  if (!line) return undefined;
+  if (line.blank) return 0;
+  return line.amount;
+}
+
+function valid(line: BudgetLine | undefined): boolean {
+  return line !== undefined && (line.blank || (line.amount !== undefined && line.amount >= 0));
+}
+
+export const amountInvalid = defineRule<{ key: BudgetKey; raw: string }>({
+  id: 'budget/amount-invalid',
+  severity: 'error',
+  topic: 'budget',
+  description: { zh: '预算金额应为不小于 0 的数字（空白按 0 计）。', en: 'Budget amounts are numbers ≥ 0 (blank counts as 0).' },
+  message: ({ key, raw }) => ({
+    zh: `预算情况中「${BUDGET_LABEL[key].zh}」的金额「${raw}」不是不小于 0 的数字，请填写以万元为单位的金额。`,
+    en: `The amount "${raw}" for ${BUDGET_LABEL[key].en} is not a number ≥ 0; enter the amount in 10,000 yuan.`,
+  }),
+  check({ table }, report) {
+    for (const [key, line] of Object.entries(table.budget) as [BudgetKey, BudgetLine][]) {
+      if (valid(line)) continue;
+      report({ cells: [line.cell], data: { key, raw: String(line.raw) } });
+    }
+  },
+});
+
+interface SumData {
+  total: BudgetKey;
+  parts: BudgetKey[];
+  sum: number;
+  value: number;
+}
+
+function sumMessage({ total, parts, sum, value }: SumData): LocalizedText {
+  const zhParts = parts.map((k) => BUDGET_LABEL[k].zh).join(' + ');
+  const enParts = parts.map((k) => BUDGET_LABEL[k].en).join(' + ');
+  return {
+    zh: `${zhParts} = ${n(sum)} 万元，与${BUDGET_LABEL[total].zh} ${n(value)} 万元不符，请核对金额。`,
+    en: `${enParts} = ${n(sum)}, which differs from the ${BUDGET_LABEL[total].en} ${n(value)} (10,000 yuan); check the amounts.`,
+  };
+}
+
+/** Parts → total, when the total is filled and every part present is a valid amount. */
+function sumCheck(table: TableModel, total: BudgetKey, parts: BudgetKey[]): SumData | undefined {
+  const t = table.budget[total];
+  if (!t || t.blank || !valid(t)) return undefined;
+  const present = parts.filter((k) => table.budget[k] !== undefined);
+  if (present.length === 0 || present.some((k) => !valid(table.budget[k]))) return undefined;
+  const sum = present.reduce((a, k) => a + (amount(table.budget[k]) ?? 0), 0);
+  const value = amount(t) ?? 0;
+  return nearlyEqual(sum, value) ? undefined : { total, parts: present, sum, value };
+}
+
+function cellsOf(table: TableModel, keys: BudgetKey[]): string[] {
+  return keys.map((k) => table.budget[k]?.cell).filter((c): c is string => c !== undefined);
+}
+
+export const basicSum = defineRule<SumData>({
+  id: 'budget/basic-sum',
+  severity: 'error',
+  topic: 'budget',
+  description: { zh: '人员经费 + 公用经费 = 基本支出合计。', en: 'Staff costs + running costs = basic spending total.' },
+  message: sumMessage,
+  check({ table }, report) {
+    const d = sumCheck(table, 'basicTotal', ['personnel', 'publicUse']);
+    if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+  },
+});
+
+const EXPENSE_PARTS: BudgetKey[] = ['basicTotal', 'projectLocal', 'transfer'];
+
+export const expenseSum = defineRule<SumData>({
+  id: 'budget/expense-sum',
+  severity: 'error',
+  topic: 'budget',
+  description: { zh: '基本支出 + 项目支出 + 对下转移支付 = 支出合计。', en: 'Basic + project spending + transfers = spending total.' },
+  message: sumMessage,
+  check({ table }, report) {
+    const d = sumCheck(table, 'expenseTotal', EXPENSE_PARTS);
+    if (!d) return;
+    // Holding without 对下转移支付 is the info rule's case, not an error.
+    if (table.budget.transfer && !sumCheck(table, 'expenseTotal', ['basicTotal', 'projectLocal'])) return;
+    report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+  },
+});
+
+export const transferInsideProject = defineRule<Record<string, never>>({
+  id: 'budget/transfer-in-project',
+  severity: 'info',
+  topic: 'budget',
+  description: {
+    zh: '支出合计只在不计对下转移支付时成立：对下转移支付可能已包含在项目支出中。',
+    en: 'The spending total holds only without transfers: they may already be inside project spending.',
+  },
+  message: () => ({
+    zh: '支出合计等于基本支出与项目支出之和，未计对下转移支付；如对下转移支付已含在项目支出中，可忽略此提示。',
+    en: 'The spending total equals basic plus project spending without the transfers; if the transfers are part of project spending, ignore this.',
+  }),
+  check({ table }, report) {
+    const transfer = amount(table.budget.transfer);
+    if (!transfer) return;
+    if (!sumCheck(table, 'expenseTotal', EXPENSE_PARTS)) return;
+    if (sumCheck(table, 'expenseTotal', ['basicTotal', 'projectLocal'])) return;
+    report({ cells: cellsOf(table, ['transfer', 'expenseTotal']), data: {} });
+  },
+});
+
+export const incomeSum = defineRule<SumData>({
+  id: 'budget/income-sum',
+  severity: 'error',
+  topic: 'budget',
+  description: { zh: '上级财政补助 + 本级财政安排 + 其他资金 = 收入预算合计。', en: 'Transfer from above + local appropriation + other funds = income total.' },
+  message: sumMessage,
+  check({ table }, report) {
+    const d = sumCheck(table, 'incomeTotal', ['srcUpper', 'srcLocal', 'srcOther']);
+    if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+  },
+});
+
+interface PairData {
+  a: BudgetKey;
+  b: BudgetKey;
+  va: number;
+  vb: number;
+}
+
+function pairRule(id: string, a: BudgetKey, b: BudgetKey, description: LocalizedText) {
+  return defineRule<PairData>({
+    id,
+    severity: 'error',
+    topic: 'budget',
+    description,
+    message: (d) => ({
+      zh: `${BUDGET_LABEL[d.a].zh} ${n(d.va)} 万元与${BUDGET_LABEL[d.b].zh} ${n(d.vb)} 万元不相等，请核对。`,
+      en: `The ${BUDGET_LABEL[d.a].en} ${n(d.va)} differs from the ${BUDGET_LABEL[d.b].en} ${n(d.vb)}; check them.`,
+    }),
+    check({ table }, report) {
+      const la = table.budget[a];
+      const lb = table.budget[b];
+      if (!la || !lb || la.blank || lb.blank || !valid(la) || !valid(lb)) return;
+      const va = amount(la) ?? 0;
+      const vb = amount(lb) ?? 0;
+      if (!nearlyEqual(va, vb)) report({ cells: [la.cell, lb.cell], data: { a, b, va, vb } });
+    },
+  });
+}
+
+export const expenseMatch = pairRule('budget/expense-total-match', 'expenseTotal', 'expenseBudgetTotal', {
+  zh: '支出合计 = 支出预算合计。',
+  en: 'Spending total = spending budget total.',
+});
+
+export const balance = pairRule('budget/balance', 'incomeTotal', 'expenseBudgetTotal', {
+  zh: '收入预算合计 = 支出预算合计（收支平衡）。',
+  en: 'Income total = spending budget total (the budget balances).',
+});
+
+const TOTAL_PARTS: [BudgetKey, BudgetKey[]][] = [
+  ['basicTotal', ['personnel', 'publicUse']],
+  ['expenseTotal', EXPENSE_PARTS],
+  ['incomeTotal', ['srcUpper', 'srcLocal', 'srcOther']],
+];
+
+export const totalBlank = defineRule<{ total: BudgetKey; sum: number }>({
+  id: 'budget/total-blank',
+  severity: 'warning',
+  topic: 'budget',
+  description: { zh: '分项已填写而合计空白。', en: 'A total is blank while its parts are filled.' },
+  message: ({ total, sum }) => ({
+    zh: `${BUDGET_LABEL[total].zh}空白，而其分项合计为 ${n(sum)} 万元，请填写合计金额。`,
+    en: `The ${BUDGET_LABEL[total].en} is blank while its parts add up to ${n(sum)}; fill in the total.`,
+  }),
+  check({ table }, report) {
+    for (const [total, parts] of TOTAL_PARTS) {
+      const t = table.budget[total];
+      if (!t || !t.blank) continue;
+      const filled = parts.filter((k) => {
+        const line = table.budget[k];
+        return line !== undefined && !line.blank && line.amount !== undefined;
+      });
+      if (filled.length === 0) continue;
+      const sum = filled.reduce((a, k) => a + (amount(table.budget[k]) ?? 0), 0);
+      report({ cells: [t.cell], data: { total, sum } });
+    }
+  },
+});
+
+/** The table's overall budget: 支出合计, else 支出预算合计, else 收入预算合计, else the sum of parts. */
+export function budgetTotal(table: TableModel): number | undefined {
+  for (const k of ['expenseTotal', 'expenseBudgetTotal', 'incomeTotal'] as const) {
+    const line = table.budget[k];
+    if (line && !line.blank && line.amount !== undefined) return line.amount;
+  }
+  const parts = EXPENSE_PARTS.map((k) => table.budget[k]).filter((l) => l && !l.blank && l.amount !== undefined);
+  return parts.length ? parts.reduce((a, l) => a + (l?.amount ?? 0), 0) : undefined;
+}
+
+/** Every "142.82万元" (or "142.82 万元") figure in a text. */
+export function amountsIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(\d+(?:\.\d+)?)\s*万元/g;
+  for (const m of toHalfWidth(text).matchAll(re)) out.push(Number(m[1]));
+  return out;
+}
+
+export const goalAmount = defineRule<{ quoted: number; total: number }>({
+  id: 'budget/goal-amount',
+  severity: 'warning',
+  topic: 'budget',
+  description: { zh: '年度绩效目标中写的资金额应与预算合计一致。', en: 'The amount named in the annual goal matches the budget total.' },
+  message: ({ quoted, total }) => ({
+    zh: `年度绩效目标中写的 ${n(quoted)} 万元与预算合计 ${n(total)} 万元不一致，请核对。`,
+    en: `The annual goal names ${n(quoted)} (10,000 yuan) but the budget total is ${n(total)}; check them.`,
+  }),
+  check({ table }, report) {
+    const total = budgetTotal(table);
+    if (total === undefined || !table.goal) return;
+    const quoted = amountsIn(table.goal);
+    if (quoted.length === 0 || quoted.some((q) => nearlyEqual(q, total))) return;
+    // Figures smaller than the total may be parts (e.g. 人员经费); only the largest is the claimed total.
+    const largest = Math.max(...quoted);
+    if (largest < total) {
+      const lines = Object.values(table.budget).map((l) => amount(l));
+      if (lines.some((v) => v !== undefined && nearlyEqual(v, largest))) return;
+    }
+    report({ cells: table.goalCell ? [table.goalCell] : [], data: { quoted: largest, total } });
+  },
+});
+
+/** Which budget line a money amount in an indicator's text belongs to, by the words before it. */
+function lineFor(text: string): BudgetKey | undefined {
+  if (/人员经费|工资|人员支出/.test(text)) return 'personnel';
+  if (/公用经费|机关运行经费|运行经费|公用支出/.test(text)) return 'publicUse';
+  if (/基本支出/.test(text)) return 'basicTotal';
+  if (/项目支出|项目资金|项目经费/.test(text)) return 'projectLocal';
+  if (/转移支付/.test(text)) return 'transfer';
+  return undefined;
+}
+
+export const indicatorAmount = defineRule<{ name: string; quoted: number; key: BudgetKey | 'total'; limit: number }>({
+  id: 'budget/indicator-amount',
+  severity: 'warning',
+  topic: 'budget',
+  description: {
+    zh: '指标中写的资金额不应大于其所属预算项的金额。',
+    en: 'A money amount written in an indicator is not larger than the budget line it belongs to.',
+  },
+  message: ({ name, quoted, key, limit }) => {
+    const label = key === 'total' ? { zh: '预算合计', en: 'budget total' } : BUDGET_LABEL[key];
+    return {
+      zh: `指标「${name}」中写的 ${n(quoted)} 万元大于${label.zh} ${n(limit)} 万元，请核对。`,
+      en: `Indicator "${name}" names ${n(quoted)} (10,000 yuan), more than the ${label.en} ${n(limit)}; check it.`,
+    };
+  },
+  check({ table }, report) {
+    const total = budgetTotal(table);
+    for (const r of table.indicators) {
+      for (const [text, cell] of [
+        [r.name, r.cells.l3],
+        [r.content, r.cells.content],
+        [r.remark, r.cells.remark],
+      ] as const) {
+        if (!text) continue;
+        for (const m of toHalfWidth(text).matchAll(/(\d+(?:\.\d+)?)\s*万元/g)) {
+          const quoted = Number(m[1]);
+          const before = toHalfWidth(text).slice(0, m.index ?? 0);
+          const key = lineFor(before.slice(-20)) ?? lineFor(r.name);
+          const line = key ? amount(table.budget[key]) : undefined;
+          const limit = line !== undefined && line > 0 ? line : total;
+          if (limit === undefined || quoted <= limit + 0.005) continue;
+          report({
+            cells: cell ? [cell] : [],
+            data: { name: r.name, quoted, key: line !== undefined && line > 0 && key ? key : 'total', limit },
+            indicatorRow: r.row,
+          });
+        }
+      }
+    }
+  },
+});
+
+export const budgetRules = [amountInvalid, basicSum, expenseSum, transferInsideProject, incomeSum, expenseMatch, balance, totalBlank, goalAmount, indicatorAmount];

@@ -1,0 +1,72 @@
+// 评分 (year-end self-evaluation): the actual values the scores rest on must be there and
+// readable, and deviations explained.
+import type { SelfEvalProblem } from '../scoring/selfEvaluation.js';
+import type { IndicatorRow } from '../model.js';
+import { defineRule, type RuleContext } from './rule.js';
+
+function problemRule(kind: SelfEvalProblem['kind'], id: string, severity: 'error' | 'warning', description: { zh: string; en: string }) {
+  return defineRule<{ name: string; problem: SelfEvalProblem }>({
+    id,
+    severity,
+    topic: 'scoring',
+    description,
+    message: ({ name, problem }) => ({ zh: `指标「${name}」：${problem.message.zh}`, en: `Indicator "${name}": ${problem.message.en}` }),
+    check({ table, evaluations }, report) {
+      if (!evaluations) return;
+      for (const r of table.indicators) {
+        for (const problem of evaluations.get(r)?.problems ?? []) {
+          if (problem.kind !== kind) continue;
+          report({ cells: cellsOf(r), data: { name: r.name, problem }, indicatorRow: r.row });
+        }
+      }
+    },
+  });
+}
+
+function cellsOf(r: IndicatorRow): string[] {
+  return [r.cells.actual ?? r.cells.value].filter((c): c is string => c !== undefined);
+}
+
+export const actualMissing = problemRule('actual-missing', 'scoring/actual-missing', 'error', {
+  zh: '自评阶段每个指标都应填写实际完成值。',
+  en: 'At year end every indicator has its actual value.',
+});
+export const actualNotNumber = problemRule('actual-not-number', 'scoring/actual-not-number', 'error', {
+  zh: '定量指标的实际完成值应为数值。',
+  en: 'The actual value of a quantitative indicator is a number.',
+});
+export const actualUnit = problemRule('unit-mismatch', 'scoring/actual-unit', 'error', {
+  zh: '实际完成值的单位应与指标值相同。',
+  en: 'The actual value is in the same unit as the target.',
+});
+export const actualUnrecognised = problemRule('actual-unrecognised', 'scoring/actual-unrecognised', 'error', {
+  zh: '定性指标的完成情况应写为 达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差。',
+  en: 'A qualitative actual is one of 达成年度指标 / 部分达成… / 未达成….',
+});
+export const overTarget = problemRule('over-target', 'scoring/over-target', 'warning', {
+  zh: '实际完成值达到目标 120% 及以上：目标可能设定偏低。',
+  en: 'The actual is at least 120 % of the target: the target may have been set too low.',
+});
+
+export const deviationMissing = defineRule<{ name: string }>({
+  id: 'scoring/deviation-missing',
+  severity: 'warning',
+  topic: 'scoring',
+  description: { zh: '未得满分的指标应在偏差原因列说明原因和改进措施。', en: 'A row below full points explains the deviation in the deviation column.' },
+  message: ({ name }) => ({
+    zh: `指标「${name}」未达到目标，但偏差原因分析及改进措施为空，请填写。`,
+    en: `Indicator "${name}" fell short of its target but the deviation reason is blank; fill it in.`,
+  }),
+  check(context: RuleContext, report) {
+    const { table, evaluations, points } = context;
+    if (!evaluations || table.columns.deviation === undefined) return;
+    for (const r of table.indicators) {
+      const e = evaluations.get(r);
+      if (!e || e.problems.some((p) => p.kind !== 'over-target')) continue;
+      if (e.score + 0.005 >= (points.get(r) ?? 0) || (r.deviation ?? '') !== '') continue;
+      report({ cells: [r.cells.deviation].filter((c): c is string => c !== undefined), data: { name: r.name }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const scoringRules = [actualMissing, actualNotNumber, actualUnit, actualUnrecognised, overTarget, deviationMissing];

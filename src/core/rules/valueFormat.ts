@@ -1,0 +1,273 @@
+// 指标值: filled, typed 定量/定性, parsed as [comparator] number [unit] for 定量, with
+// plausibility checks on percentages, signs, direction and the unit of 时效指标.
+import type { IndicatorRow } from '../model.js';
+import { defineRule } from './rule.js';
+import { formatNumber, toHalfWidth } from '../text.js';
+
+const n = formatNumber;
+
+function valueCells(r: IndicatorRow): string[] {
+  return r.cells.value ? [r.cells.value] : [];
+}
+
+/** The unit an indicator is measured in: 度量单位, else the unit written in the value. */
+function unitOf(r: IndicatorRow): string {
+  return r.unit !== '' ? r.unit : r.value.unit;
+}
+
+export const valueEmpty = defineRule<{ name: string }>({
+  id: 'value-format/empty',
+  severity: 'error',
+  topic: 'value-format',
+  description: { zh: '每个三级指标都应填写指标值。', en: 'Every indicator has a target value.' },
+  message: ({ name }) => ({
+    zh: `三级指标「${name}」的指标值为空，请在指标值列填写目标值（目标写在指标名称中不算填写）。`,
+    en: `Indicator "${name}" has no target value; fill in the value column (a target inside the name does not count).`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.value.kind === 'empty') report({ cells: valueCells(r), data: { name: r.name }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const typeInvalid = defineRule<{ name: string; text: string }>({
+  id: 'value-format/type-invalid',
+  severity: 'error',
+  topic: 'value-format',
+  description: { zh: '指标值类型应为「定量」或「定性」。', en: 'The value type is 定量 (quantitative) or 定性 (qualitative).' },
+  message: ({ name, text }) => ({
+    zh: `三级指标「${name}」的指标值类型「${text}」应为「定量」或「定性」，请改正。`,
+    en: `The value type "${text}" of indicator "${name}" should be 定量 or 定性; correct it.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.typeInferred || r.type !== '') continue;
+      report({ cells: r.cells.type ? [r.cells.type] : [], data: { name: r.name, text: r.typeText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const notNumber = defineRule<{ name: string; value: string }>({
+  id: 'value-format/not-number',
+  severity: 'error',
+  topic: 'value-format',
+  description: {
+    zh: '定量指标的指标值应为数值，可带比较符号和单位，如「≥95」「100%」。',
+    en: 'A quantitative target is a number, optionally with a comparator and unit, e.g. "≥95", "100%".',
+  },
+  message: ({ name, value }) => ({
+    zh: `定量指标「${name}」的指标值「${value}」不是数值。定量指标的指标值应为数值，请改为如「≥95」的形式，或将指标值类型改为定性。`,
+    en: `Quantitative indicator "${name}" has the value "${value}", which is not a number. Write a number such as "≥95", or make the indicator qualitative.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.type === '定量' && r.value.kind === 'text') report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const unitMissing = defineRule<{ name: string }>({
+  id: 'value-format/unit-missing',
+  severity: 'error',
+  topic: 'value-format',
+  description: { zh: '定量指标应写明度量单位（在度量单位列或指标值中）。', en: 'A quantitative indicator states its unit (in the unit column or in the value).' },
+  message: ({ name }) => ({
+    zh: `定量指标「${name}」没有度量单位，请在度量单位列填写（如 %、项、次、工作日）。`,
+    en: `Quantitative indicator "${name}" has no unit; fill in the unit column (e.g. %, items, times, working days).`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.type !== '定量' || r.value.kind !== 'number' || unitOf(r) !== '') continue;
+      const cells = [r.cells.unit, r.cells.value].filter((c): c is string => c !== undefined);
+      report({ cells, data: { name: r.name }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const unitMismatch = defineRule<{ name: string; inValue: string; column: string }>({
+  id: 'value-format/unit-mismatch',
+  severity: 'warning',
+  topic: 'value-format',
+  description: { zh: '指标值中写的单位应与度量单位一致。', en: 'A unit written inside the value agrees with the unit column.' },
+  message: ({ name, inValue, column }) => ({
+    zh: `指标「${name}」的指标值中单位为「${inValue}」，与度量单位「${column}」不一致，请统一。`,
+    en: `Indicator "${name}" has the unit "${inValue}" in its value but "${column}" in the unit column; make them agree.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.value.kind !== 'number' || r.value.unit === '' || r.unit === '' || r.value.unit === r.unit) continue;
+      const cells = [r.cells.value, r.cells.unit].filter((c): c is string => c !== undefined);
+      report({ cells, data: { name: r.name, inValue: r.value.unit, column: r.unitText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const qualitativeNumber = defineRule<{ name: string; value: string }>({
+  id: 'value-format/qualitative-number',
+  severity: 'warning',
+  topic: 'value-format',
+  description: { zh: '定性指标的指标值不应是一个数字。', en: 'A qualitative target is not a bare number.' },
+  message: ({ name, value }) => ({
+    zh: `定性指标「${name}」的指标值是数字「${value}」，请确认指标值类型是否应为定量，或用文字描述目标。`,
+    en: `Qualitative indicator "${name}" has the number "${value}" as its value; should it be quantitative, or be described in words?`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.type === '定性' && !r.typeInferred && r.value.kind === 'number') report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const qualitativeUnit = defineRule<{ name: string; unit: string }>({
+  id: 'value-format/qualitative-unit',
+  severity: 'warning',
+  topic: 'value-format',
+  description: { zh: '定性指标的度量单位应为空或「-」。', en: 'A qualitative indicator has no unit (blank or "-").' },
+  message: ({ name, unit }) => ({
+    zh: `定性指标「${name}」填写了度量单位「${unit}」，定性指标的度量单位应为空或「-」。`,
+    en: `Qualitative indicator "${name}" has the unit "${unit}"; a qualitative indicator's unit is blank or "-".`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.type === '定性' && r.unit !== '') report({ cells: r.cells.unit ? [r.cells.unit] : [], data: { name: r.name, unit: r.unitText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const percentOver100 = defineRule<{ name: string; value: string }>({
+  id: 'value-format/percent-over-100',
+  severity: 'warning',
+  topic: 'value-format',
+  description: { zh: '以 % 计的比率目标（≥、>、= 或无符号）不应超过 100%。', en: 'A percentage rate target (≥, >, = or none) is not above 100 %.' },
+  message: ({ name, value }) => ({
+    zh: `指标「${name}」的指标值「${value}」超过 100%，比率一般不超过 100%，请核对。`,
+    en: `Indicator "${name}" has the value "${value}", above 100 %; a rate is normally at most 100 %.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      const v = r.value;
+      if (v.kind !== 'number' || v.number === undefined || unitOf(r) !== '%') continue;
+      if (v.comparator === '<=' || v.comparator === '<') continue;
+      if (!/率|度/.test(r.name) || /增长率|变动率|增幅|变化率/.test(r.name)) continue;
+      if (v.number > 100) report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const negative = defineRule<{ name: string; value: string }>({
+  id: 'value-format/negative',
+  severity: 'warning',
+  topic: 'value-format',
+  description: { zh: '指标值一般不为负数（变动率、增长率以 ≤ 表示下降的除外）。', en: 'Targets are not negative (except ≤ on change or growth rates).' },
+  message: ({ name, value }) => ({
+    zh: `指标「${name}」的指标值「${value}」为负数，请核对。`,
+    en: `Indicator "${name}" has a negative value "${value}"; check it.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      const v = r.value;
+      if (v.kind !== 'number' || v.number === undefined || v.number >= 0) continue;
+      if ((v.comparator === '<=' || v.comparator === '<') && /变动率|增长率|变化率|增幅/.test(r.name)) continue;
+      report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+/** Figures stated in prose with a unit, e.g. "不低于 95%" → 95 (%), "3 个工作日" → 3 (工作日). */
+function statedFigures(text: string, unit: string): number[] {
+  if (!text || unit === '') return [];
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const out: number[] = [];
+  const escaped = unit.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+  const re = new RegExp(`(\\d+(?:\\.\\d+)?)个?${escaped}`, 'g');
+  for (const m of t.matchAll(re)) {
+    // "2026 年" beside unit 年 is a year, not a figure.
+    if (unit === '年' && Number(m[1]) >= 1900) continue;
+    out.push(Number(m[1]));
+  }
+  return out;
+}
+
+export const contentDiffers = defineRule<{ name: string; stated: number; value: string; unit: string }>({
+  id: 'value-format/content-differs',
+  severity: 'warning',
+  topic: 'value-format',
+  description: {
+    zh: '指标值内容或备注中写的数值应与指标值一致（同一单位）。',
+    en: 'A figure stated in the description or remark (same unit) matches the target value.',
+  },
+  message: ({ name, stated, value, unit }) => ({
+    zh: `指标「${name}」的说明中写的是 ${n(stated)}${unit}，而指标值为「${value}」，请统一。`,
+    en: `Indicator "${name}" states ${n(stated)}${unit} in its description but its value is "${value}"; make them agree.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      const v = r.value;
+      if (v.kind !== 'number' || v.number === undefined) continue;
+      const unit = unitOf(r);
+      for (const [text, cell] of [
+        [r.content, r.cells.content],
+        [r.remark, r.cells.remark],
+      ] as const) {
+        const figures = statedFigures(text, unit);
+        if (figures.length === 0 || figures.some((f) => Math.abs(f - (v.number ?? NaN)) < 1e-9)) continue;
+        const cells = [r.cells.value, cell].filter((c): c is string => c !== undefined);
+        report({ cells, data: { name: r.name, stated: figures[0], value: r.valueText, unit }, indicatorRow: r.row });
+        break;
+      }
+    }
+  },
+});
+
+const LOWER_IS_BETTER = /(控制率|变动率|投诉率|差错率|成本|经费|费用)$/;
+
+export function isLowerBetter(name: string): boolean {
+  return LOWER_IS_BETTER.test(toHalfWidth(name).replace(/[\s()（）]/g, ''));
+}
+
+export const lowerIsBetter = defineRule<{ name: string; value: string }>({
+  id: 'value-format/lower-is-better',
+  severity: 'warning',
+  topic: 'value-format',
+  description: {
+    zh: '越低越好的指标（控制率、变动率、投诉率、差错率、成本、经费）不应用 ≥ 表示。',
+    en: 'Lower-is-better indicators (control, change, complaint, error rates; costs) are not written with ≥.',
+  },
+  message: ({ name, value }) => ({
+    zh: `指标「${name}」越低越好，但指标值「${value}」用了「≥」，请确认是否应为「≤」。`,
+    en: `Lower is better for "${name}", but its value "${value}" uses "≥"; should it be "≤"?`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      const c = r.value.comparator;
+      if ((c === '>=' || c === '>') && isLowerBetter(r.name)) report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+const TIME_UNITS = new Set(['日', '天', '工作日', '周', '月', '个月', '季度', '年', '小时', '分钟', '%']);
+
+export const timelinessUnit = defineRule<{ name: string; unit: string }>({
+  id: 'value-format/timeliness-unit',
+  severity: 'warning',
+  topic: 'value-format',
+  description: {
+    zh: '时效指标应以时间（日、工作日、周、月、季度、年、小时）或 % 比率计量。',
+    en: 'Timeliness indicators are measured in time (days, weeks, months, quarters, years, hours) or a % rate.',
+  },
+  message: ({ name, unit }) => ({
+    zh: `时效指标「${name}」的单位「${unit}」不是时间单位，请改为日、工作日、月等时间单位或 % 比率。`,
+    en: `Timeliness indicator "${name}" is measured in "${unit}", not a unit of time; use days, months, … or a % rate.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (!/时效/.test(r.level2) || r.type !== '定量') continue;
+      const unit = unitOf(r);
+      if (unit === '' || TIME_UNITS.has(unit)) continue;
+      report({ cells: [r.cells.unit ?? r.cells.value].filter((c): c is string => c !== undefined), data: { name: r.name, unit }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit];

@@ -1,0 +1,130 @@
+// 权重: every 一级 weight present and positive, Σ一级 = 100 (less reserved points),
+// and 二级 weights / per-三级 分值 adding up to their parent.
+import { defineRule, nearlyEqual } from './rule.js';
+import { formatNumber } from '../text.js';
+
+const n = formatNumber;
+
+export const level1Missing = defineRule<{ name: string; text: string }>({
+  id: 'weights/level1-missing',
+  severity: 'error',
+  topic: 'weights',
+  description: { zh: '每个一级指标都应填写大于 0 的数值权重。', en: 'Every first-level indicator has a numeric weight above 0.' },
+  message: ({ name, text }) =>
+    text === ''
+      ? { zh: `一级指标「${name}」未填写权重，请填写该指标的权重。`, en: `First-level indicator "${name}" has no weight; fill in its weight.` }
+      : {
+          zh: `一级指标「${name}」的权重「${text}」不是大于 0 的数值，请改为数字。`,
+          en: `The weight "${text}" of first-level indicator "${name}" is not a number above 0; enter a number.`,
+        },
+  check({ table, weightSource }, report) {
+    if (weightSource !== 'table') return;
+    for (const g of table.level1) {
+      if (g.weight !== undefined && g.weight > 0) continue;
+      report({ cells: g.weightCell ? [g.weightCell] : [], data: { name: g.name, text: g.weightText } });
+    }
+  },
+});
+
+export const level1Sum = defineRule<{ sum: number; expected: number; reserved: number }>({
+  id: 'weights/level1-sum',
+  severity: 'error',
+  topic: 'weights',
+  description: {
+    zh: '一级指标权重合计应为 100（设置了预留分值时为 100 减预留分值）。',
+    en: 'First-level weights add up to 100 (100 less the reserved points when set).',
+  },
+  message: ({ sum, expected, reserved }) =>
+    reserved > 0
+      ? {
+          zh: `一级指标权重合计 ${n(sum)}，应为 ${n(expected)}（100 分中预留 ${n(reserved)} 分在表外评分），请调整各一级指标权重。`,
+          en: `First-level weights add up to ${n(sum)}; they should be ${n(expected)} (${n(reserved)} of 100 points are reserved outside the table). Adjust the weights.`,
+        }
+      : {
+          zh: `一级指标权重合计 ${n(sum)}，应为 100，请调整各一级指标权重；如有表外评分项（如预算执行率），请在设置中填写预留分值。`,
+          en: `First-level weights add up to ${n(sum)}, not 100. Adjust the weights, or set the reserved points if an item (e.g. budget execution rate) is scored outside the table.`,
+        },
+  check({ table, weightSource, reserved }, report) {
+    if (weightSource !== 'table') return;
+    const weights = table.level1.map((g) => g.weight);
+    if (weights.some((w) => w === undefined)) return; // level1-missing says it
+    const sum = weights.reduce<number>((a, w) => a + (w ?? 0), 0);
+    const expected = 100 - reserved;
+    if (nearlyEqual(sum, expected)) return;
+    const cells = table.level1.map((g) => g.weightCell).filter((c): c is string => c !== undefined);
+    report({ cells, data: { sum, expected, reserved } });
+  },
+});
+
+export const level2Sum = defineRule<{ name: string; sum: number; weight: number }>({
+  id: 'weights/level2-sum',
+  severity: 'error',
+  topic: 'weights',
+  description: { zh: '二级指标权重之和应等于所属一级指标的权重。', en: 'Second-level weights add up to their first-level weight.' },
+  message: ({ name, sum, weight }) => ({
+    zh: `一级指标「${name}」下二级指标权重合计 ${n(sum)}，与一级权重 ${n(weight)} 不一致，请调整。`,
+    en: `Second-level weights under "${name}" add up to ${n(sum)}, not its weight ${n(weight)}; adjust them.`,
+  }),
+  check({ table, level1Weight }, report) {
+    if (table.columns.l2weight === undefined) return;
+    for (const g of table.level1) {
+      const weight = level1Weight.get(g);
+      if (weight === undefined || g.level2.length === 0) continue;
+      if (g.level2.some((s) => s.weight === undefined)) continue;
+      const sum = g.level2.reduce((a, s) => a + (s.weight ?? 0), 0);
+      if (nearlyEqual(sum, weight)) continue;
+      const cells = [g.weightCell, ...g.level2.map((s) => s.weightCell)].filter((c): c is string => c !== undefined);
+      report({ cells, data: { name: g.name, sum, weight } });
+    }
+  },
+});
+
+export const pointsSum = defineRule<{ parent: string; sum: number; weight: number }>({
+  id: 'weights/points-sum',
+  severity: 'error',
+  topic: 'weights',
+  description: {
+    zh: '三级指标分值之和应等于所属二级（无二级权重时为一级）指标的权重，每个分值都应为数字。',
+    en: 'Third-level points add up to their parent weight (second level if weighted, else first level); each is a number.',
+  },
+  message: ({ parent, sum, weight }) => ({
+    zh: `「${parent}」下三级指标分值合计 ${n(sum)}，与其权重 ${n(weight)} 不一致，请调整分值。`,
+    en: `Third-level points under "${parent}" add up to ${n(sum)}, not its weight ${n(weight)}; adjust them.`,
+  }),
+  check({ table, level1Weight }, report) {
+    if (table.columns.points === undefined) return;
+    const useLevel2 = table.columns.l2weight !== undefined;
+    for (const g of table.level1) {
+      const groups = useLevel2
+        ? g.level2.map((s) => ({ parent: s.name, weight: s.weight, cell: s.weightCell, rows: s.indicators }))
+        : [{ parent: g.name, weight: level1Weight.get(g), cell: g.weightCell, rows: g.indicators }];
+      for (const p of groups) {
+        if (p.weight === undefined || p.rows.length === 0) continue;
+        const sum = p.rows.reduce((a, r) => a + (r.ownWeight ?? 0), 0);
+        if (nearlyEqual(sum, p.weight)) continue;
+        const cells = [p.cell, ...p.rows.map((r) => r.cells.points)].filter((c): c is string => c !== undefined);
+        report({ cells, data: { parent: p.parent, sum, weight: p.weight } });
+      }
+    }
+  },
+});
+
+export const pointsMissing = defineRule<{ name: string; text: string }>({
+  id: 'weights/points-invalid',
+  severity: 'error',
+  topic: 'weights',
+  description: { zh: '表中有三级分值列时，每个三级指标都应填写数值分值。', en: 'Where the table has a per-indicator points column, each indicator has a numeric value there.' },
+  message: ({ name, text }) => ({
+    zh: `三级指标「${name}」的分值「${text}」不是数字，请填写分值。`,
+    en: `The points "${text}" of indicator "${name}" are not a number; fill them in.`,
+  }),
+  check({ table }, report) {
+    if (table.columns.points === undefined) return;
+    for (const r of table.indicators) {
+      if (r.ownWeight !== undefined && r.ownWeight >= 0) continue;
+      report({ cells: r.cells.points ? [r.cells.points] : [], data: { name: r.name, text: r.ownWeightText ?? '' }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const weightRules = [level1Missing, level1Sum, level2Sum, pointsSum, pointsMissing];

@@ -1,0 +1,45 @@
+// Text normalisation: templates differ in full-width characters, spaces, line breaks and
+// required-field stars, so every comparison of labels goes through these.
+import type { CellValue } from './types.js';
+
+/** Full-width → half-width (NFKC), plus the comparator signs NFKC leaves alone. */
+export function toHalfWidth(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[≧]/g, '≥')
+    .replace(/[≦]/g, '≤')
+    .replace(/[“”〝〞]/g, '"')
+    .replace(/[‘’]/g, "'");
+}
+
+/** A header or row label reduced to what it says: no spaces, breaks, stars, bracket styles. */
+export function normaliseLabel(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return toHalfWidth(String(value))
+    .replace(/\s+/g, '')
+    .replace(/^[*※]+/, '')
+    .replace(/[:：]$/, '');
+}
+
+/** Cell text as a person reads it (numbers rendered plainly), trimmed. */
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value.trim();
+}
+
+/** 142.82000000000002 → "142.82": up to 10 significant decimals, no float noise. */
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return String(Number(n.toPrecision(12)));
+}
+
+/** Two decimals, for points and scores. */
+export function fixed2(n: number): string {
+  return (Math.round(n * 100) / 100).toFixed(2);
+}
+
+export function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
