@@ -1,0 +1,64 @@
+import { createAdapterHost } from './adapterHost.js';
+import { DEFAULT_SETTINGS } from './host.js';
+import { memorySettingsStore, type SettingsStore } from './settings.js';
+import { fakeAdapter, tableSheet, workbook } from './testing.js';
+
+function setup(language = 'zh-CN', settings: SettingsStore = memorySettingsStore()) {
+  const { adapter, calls } = fakeAdapter(workbook(tableSheet('目标表')));
+  return { host: createAdapterHost({ adapter, settings, displayLanguage: () => language }), calls };
+}
+
+const notesOf = (calls: ReturnType<typeof setup>['calls']) => calls.writes.flat().flatMap((p) => p.writes.flatMap((w) => (w.note ? [w.note] : [])));
+
+test('check writes notes in the display language unless the pane chose one', async () => {
+  const en = setup('en-US');
+  await en.host.check({ ...DEFAULT_SETTINGS, notes: true });
+  expect(notesOf(en.calls).some((n) => n.startsWith('Error'))).toBe(true);
+
+  const zh = setup('en-US');
+  await zh.host.check({ ...DEFAULT_SETTINGS, notes: true, lang: 'zh' });
+  expect(notesOf(zh.calls).some((n) => n.startsWith('错误'))).toBe(true);
+  expect(notesOf(zh.calls).some((n) => n.startsWith('Error'))).toBe(false);
+});
+
+test('check follows the toggles: no notes or fills unless asked, nothing written when off', async () => {
+  const { host, calls } = setup();
+  const result = await host.check(DEFAULT_SETTINGS);
+  expect(result.report.tables).toHaveLength(1);
+  const writes = calls.writes.flat().flatMap((p) => p.writes);
+  expect(writes.length).toBeGreaterThan(1);
+  expect(writes.every((w) => w.note === undefined && w.fill === undefined)).toBe(true);
+
+  await host.check({ ...DEFAULT_SETTINGS, fills: true });
+  expect(calls.writes[1].flatMap((p) => p.writes).some((w) => w.fill !== undefined)).toBe(true);
+
+  const off = await host.check({ ...DEFAULT_SETTINGS, writeScores: false });
+  expect(calls.writes).toHaveLength(2);
+  expect(off.written).toEqual([]);
+});
+
+test('clear counts the cells an earlier check wrote', async () => {
+  const { host } = setup();
+  const { written } = await host.check(DEFAULT_SETTINGS);
+  expect(await host.clear()).toBe(written[0].cells);
+  expect(await host.clear()).toBe(0);
+});
+
+test('select, capabilities and settings are passed through', async () => {
+  const store = memorySettingsStore();
+  const { host, calls } = setup('zh-CN', store);
+  await host.select('目标表', ['F7']);
+  expect(calls.selections).toEqual([{ sheet: '目标表', cells: ['F7'] }]);
+  expect(await host.capabilities()).toEqual({ annotation: 'comments', mergesRead: true, undoGroup: false });
+  expect(host.displayLanguage()).toBe('zh-CN');
+
+  expect(await host.loadSettings()).toBeNull();
+  await host.saveSettings({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
+  expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
+});
+
+test('stored settings from an older version are cleaned up on load', async () => {
+  const store: SettingsStore = { load: () => Promise.resolve({ writeScores: 'yes', fills: true, extra: 1 }), save: () => Promise.resolve() };
+  const { host } = setup('zh-CN', store);
+  expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, fills: true });
+});

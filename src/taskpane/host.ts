@@ -1,0 +1,68 @@
+// The one interface the task pane talks to. The pane never touches Office.js: Excel is behind
+// officeHost.ts, the offline workbench behind its simulator. Both build on adapterHost.ts.
+import type { Lang, Report } from '../core/types.js';
+
+export interface PaneSettings {
+  /** 写入得分列: write the 得分 column beside each table. */
+  writeScores: boolean;
+  /** 添加批注: attach the row's findings as a note (or comment) on its score cell. */
+  notes: boolean;
+  /** 标记颜色: fill score cells of rows with errors or warnings. */
+  fills: boolean;
+  /** 预留分值: points scored outside the table (e.g. 10 for 预算执行率). */
+  reservedPoints: number;
+  /** Language chosen in the pane; undefined follows Office's display language. */
+  lang?: Lang;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  writeScores: true,
+  notes: false,
+  fills: false,
+  reservedPoints: 0,
+};
+
+/** What one run wrote into one sheet's result column. */
+export interface WrittenColumn {
+  sheet: string;
+  /** Column letter of the 得分 column. */
+  column: string;
+  /** Cells written (header and scores). */
+  cells: number;
+  /** Cells on the table's rows left alone because they hold the user's content. */
+  skipped: string[];
+  /** True when nothing was written because the sheet is protected. */
+  protected?: boolean;
+}
+
+export interface CheckResult {
+  report: Report;
+  /** Empty when writing is switched off. */
+  written: WrittenColumn[];
+}
+
+/** How annotations can be attached in this Excel: notes (ExcelApi 1.18), comments (1.10), or colour only. */
+export type AnnotationMode = 'notes' | 'comments' | 'fill';
+
+export interface PaneCapabilities {
+  annotation: AnnotationMode;
+  /** Merged areas can be read (ExcelApi 1.13); otherwise merges are inferred from blank labels. */
+  mergesRead: boolean;
+  /** All writes of a run are one undo step (ExcelApi 1.20). */
+  undoGroup: boolean;
+}
+
+export interface PaneHost {
+  /** Read the workbook, check it, and write results when `settings.writeScores` is on. */
+  check(settings: PaneSettings): Promise<CheckResult>;
+  /** Remove everything an earlier run wrote; resolves to the number of cells cleared. */
+  clear(): Promise<number>;
+  /** Select `cells` (A1 cells or ranges) on `sheet` and bring them into view. */
+  select(sheet: string, cells: string[]): Promise<void>;
+  /** Settings saved earlier (with the document in Excel), or null when none. */
+  loadSettings(): Promise<PaneSettings | null>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  capabilities(): Promise<PaneCapabilities>;
+  /** BCP 47 tag of the UI language of the host, e.g. "zh-CN" or "en-US". */
+  displayLanguage(): string;
+}

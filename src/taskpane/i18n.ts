@@ -1,0 +1,205 @@
+// Every string the task pane shows, in Chinese (default) and English.
+import type { Lang, Severity, TableReport, Topic } from '../core/types.js';
+import type { AnnotationMode, PaneCapabilities, WrittenColumn } from './host.js';
+
+/** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
+export function langFromTag(tag: string | undefined | null): Lang {
+  return tag && tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export interface UiStrings {
+  title: string;
+  check: string;
+  checking: string;
+  clear: string;
+  clearing: string;
+  loading: string;
+  startHint: string;
+  optionsLabel: string;
+  writeScores: string;
+  notes: string;
+  notesUnavailable: string;
+  fills: string;
+  reservedPoints: string;
+  reservedPointsHint: string;
+  reservedPointsInvalid: string;
+  language: string;
+  filterLabel: string;
+  filterAll: string;
+  severity: Record<Severity, string>;
+  /** Plural label for the filter and counts. */
+  severityPlural: Record<Severity, string>;
+  topic: Record<Topic, string>;
+  stage: Record<TableReport['stage'], string>;
+  summaryTitle: string;
+  tablesFound: (n: number) => string;
+  noTables: string;
+  sheetsWithoutTable: (names: string[]) => string;
+  unitUnknown: string;
+  score: (score: string, points: string) => string;
+  reserved: (points: string) => string;
+  grade: (g: string) => string;
+  counts: (errors: number, warnings: number, infos: number) => string;
+  findingsTitle: string;
+  noFindings: string;
+  noFindingsForFilter: string;
+  cellsLabel: string;
+  goToCells: (sheet: string, cells: string) => string;
+  noCells: string;
+  wroteColumn: (w: WrittenColumn) => string;
+  skippedCells: (w: WrittenColumn) => string;
+  protectedSheet: (sheet: string) => string;
+  notWritten: string;
+  writtenTitle: string;
+  cleared: (n: number) => string;
+  nothingToClear: string;
+  errorTitle: string;
+  checkFailed: string;
+  clearFailed: string;
+  selectFailed: string;
+  settingsFailed: string;
+  unknownError: string;
+  dismiss: string;
+  capability: (c: PaneCapabilities) => string;
+}
+
+const annotationZh: Record<AnnotationMode, string> = {
+  notes: '批注模式：注释',
+  comments: '批注模式：批注',
+  fill: '兼容模式：仅颜色',
+};
+const annotationEn: Record<AnnotationMode, string> = {
+  notes: 'Annotation mode: notes',
+  comments: 'Annotation mode: comments',
+  fill: 'Compatibility mode: colour only',
+};
+
+const zh: UiStrings = {
+  title: '绩效目标表校验',
+  check: '校验',
+  checking: '正在校验…',
+  clear: '清除结果',
+  clearing: '正在清除…',
+  loading: '正在加载…',
+  startHint: '点击“校验”检查当前工作簿中的整体支出绩效目标表。',
+  optionsLabel: '选项',
+  writeScores: '写入得分列',
+  notes: '添加批注',
+  notesUnavailable: '此版本 Excel 不支持批注，仅标记颜色',
+  fills: '标记颜色',
+  reservedPoints: '预留分值',
+  reservedPointsHint: '表外计分的分值（如预算执行率 10 分），一级权重合计应为 100 减去预留分值',
+  reservedPointsInvalid: '请输入不小于 0 且小于 100 的数',
+  language: '语言',
+  filterLabel: '按级别筛选',
+  filterAll: '全部',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  severityPlural: { error: '错误', warning: '警告', info: '提示' },
+  topic: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' },
+  stage: { target: '目标设定阶段', 'self-evaluation': '年终自评阶段' },
+  summaryTitle: '概况',
+  tablesFound: (n) => `找到 ${n} 张绩效目标表`,
+  noTables: '未找到绩效目标表。',
+  sheetsWithoutTable: (names) => `无绩效目标表的工作表：${names.join('、')}`,
+  unitUnknown: '（未填写单位名称）',
+  score: (s, p) => `得分 ${s} / ${p}`,
+  reserved: (p) => `另预留 ${p} 分`,
+  grade: (g) => `等级：${g}`,
+  counts: (e, w, i) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  findingsTitle: '问题清单',
+  noFindings: '未发现问题。',
+  noFindingsForFilter: '没有此级别的问题。',
+  cellsLabel: '单元格',
+  goToCells: (sheet, cells) => `定位到 ${sheet}!${cells}`,
+  noCells: '无单元格',
+  wroteColumn: (w) => `已在“${w.sheet}”的 ${w.column} 列写入 ${w.cells} 个单元格`,
+  skippedCells: (w) => `“${w.sheet}”中 ${w.skipped.length} 个单元格已有内容，未写入：${w.skipped.join('、')}`,
+  protectedSheet: (sheet) => `工作表“${sheet}”受保护，未写入得分`,
+  notWritten: '未写入工作簿（“写入得分列”已关闭）',
+  writtenTitle: '写入结果',
+  cleared: (n) => `已清除 ${n} 个单元格`,
+  nothingToClear: '没有可清除的结果',
+  errorTitle: '出错了',
+  checkFailed: '校验失败',
+  clearFailed: '清除失败',
+  selectFailed: '无法定位单元格',
+  settingsFailed: '无法读取或保存设置，已使用默认设置',
+  unknownError: '未知错误',
+  dismiss: '关闭',
+  capability: (c) =>
+    [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', c.undoGroup ? '可一步撤销' : '逐项撤销'].join(' · '),
+};
+
+const en: UiStrings = {
+  title: 'Performance target check',
+  check: 'Check',
+  checking: 'Checking…',
+  clear: 'Clear results',
+  clearing: 'Clearing…',
+  loading: 'Loading…',
+  startHint: 'Click Check to check the performance target tables (整体支出绩效目标表) in this workbook.',
+  optionsLabel: 'Options',
+  writeScores: 'Write score column',
+  notes: 'Add notes',
+  notesUnavailable: 'This Excel cannot add notes; colours only',
+  fills: 'Mark with colour',
+  reservedPoints: 'Reserved points',
+  reservedPointsHint: 'Points scored outside the table (e.g. 10 for budget execution); level-1 weights must total 100 minus these',
+  reservedPointsInvalid: 'Enter a number from 0 up to (not including) 100',
+  language: 'Language',
+  filterLabel: 'Filter by severity',
+  filterAll: 'All',
+  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Info' },
+  topic: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Target values', scoring: 'Scoring' },
+  stage: { target: 'Target setting', 'self-evaluation': 'Year-end self-evaluation' },
+  summaryTitle: 'Summary',
+  tablesFound: (n) => `${n} target table${n === 1 ? '' : 's'} found`,
+  noTables: 'No performance target table found.',
+  sheetsWithoutTable: (names) => `Sheets without a table: ${names.join(', ')}`,
+  unitUnknown: '(no unit name)',
+  score: (s, p) => `Score ${s} / ${p}`,
+  reserved: (p) => `plus ${p} reserved`,
+  grade: (g) => `Grade: ${g}`,
+  counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
+  findingsTitle: 'Findings',
+  noFindings: 'No problems found.',
+  noFindingsForFilter: 'No findings of this severity.',
+  cellsLabel: 'Cells',
+  goToCells: (sheet, cells) => `Go to ${sheet}!${cells}`,
+  noCells: 'no cell',
+  wroteColumn: (w) => `Wrote ${w.cells} cell${w.cells === 1 ? '' : 's'} in column ${w.column} of “${w.sheet}”`,
+  skippedCells: (w) => `${w.skipped.length} cell${w.skipped.length === 1 ? '' : 's'} in “${w.sheet}” hold content and were left alone: ${w.skipped.join(', ')}`,
+  protectedSheet: (sheet) => `Sheet “${sheet}” is protected; no scores written`,
+  notWritten: 'Nothing written to the workbook (“Write score column” is off)',
+  writtenTitle: 'Written',
+  cleared: (n) => `Cleared ${n} cell${n === 1 ? '' : 's'}`,
+  nothingToClear: 'No results to clear',
+  errorTitle: 'Something went wrong',
+  checkFailed: 'Check failed',
+  clearFailed: 'Clearing failed',
+  selectFailed: 'Could not select the cells',
+  settingsFailed: 'Settings could not be read or saved; defaults are in use',
+  unknownError: 'Unknown error',
+  dismiss: 'Dismiss',
+  capability: (c) =>
+    [annotationEn[c.annotation], c.mergesRead ? 'merged cells: read' : 'merged cells: inferred', c.undoGroup ? 'one-step undo' : 'undo per change'].join(' · '),
+};
+
+export const strings: Record<Lang, UiStrings> = { zh, en };
+
+/** Names of the languages in their own script, for the language switch. */
+export const languageNames: Record<Lang, string> = { zh: '中文', en: 'English' };
+
+/** A readable message from whatever was thrown (Error, OfficeExtension.Error, string, …). */
+export function errorMessage(e: unknown, s: UiStrings): string {
+  if (typeof e === 'string' && e.trim()) return e;
+  if (typeof e === 'object' && e !== null) {
+    const o = e as { message?: unknown; code?: unknown };
+    const message = typeof o.message === 'string' && o.message.trim() ? o.message : '';
+    const code = typeof o.code === 'string' && o.code.trim() ? o.code : '';
+    if (message && code && !message.includes(code)) return `${message} (${code})`;
+    if (message || code) return message || code;
+  }
+  return s.unknownError;
+}

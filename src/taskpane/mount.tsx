@@ -1,0 +1,21 @@
+// Renders the pane into an element. Used by the Excel entry (index.tsx) and by the offline
+// workbench, which passes its simulator-backed host so the real pane runs outside Office.
+import { createRoot } from 'react-dom/client';
+import type { Lang } from '../core/types.js';
+import type { PaneHost } from './host.js';
+import { TaskPane } from './TaskPane.js';
+
+export interface MountOptions {
+  /** Language to start in when none was saved; defaults to host.displayLanguage(). */
+  lang?: Lang;
+}
+
+export interface MountedPane {
+  unmount(): void;
+}
+
+export function mountTaskPane(element: HTMLElement, host: PaneHost, opts: MountOptions = {}): MountedPane {
+  const root = createRoot(element);
+  root.render(<TaskPane host={host} lang={opts.lang} />);
+  return { unmount: () => root.unmount() };
+}
