@@ -1,0 +1,90 @@
+// The human report: tables found, findings grouped by topic with sheet!cell, severity and
+// message, and the score. Colour only when printing to a terminal.
+import type { Finding, Lang, Severity, TableReport, Topic } from '../core/index.js';
+import { fixed2 } from '../core/text.js';
+import type { FileResult } from './run.js';
+
+const TOPICS: Topic[] = ['structure', 'weights', 'budget', 'value-format', 'scoring'];
+
+const WORDS = {
+  zh: {
+    file: '文件',
+    table: '表',
+    indicators: '个三级指标',
+    noTable: '未找到整体支出绩效目标表（已查看工作表：',
+    score: '得分',
+    grade: '等级',
+    stage: { target: '目标设定', 'self-evaluation': '年度自评' },
+    summary: (e: number, w: number, i: number) => `共 ${e + w + i} 项：${e} 个错误，${w} 个警告，${i} 个提示`,
+    none: '未发现问题',
+    written: '已写入',
+    topic: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' },
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    reserved: (n: string) => `（另有表外预留 ${n} 分）`,
+  },
+  en: {
+    file: 'File',
+    table: 'Table',
+    indicators: 'indicators',
+    noTable: 'No performance target table found (sheets looked at: ',
+    score: 'Score',
+    grade: 'grade',
+    stage: { target: 'target setting', 'self-evaluation': 'year-end self-evaluation' },
+    summary: (e: number, w: number, i: number) => `${e + w + i} findings: ${e} errors, ${w} warnings, ${i} info`,
+    none: 'No problems found',
+    written: 'Written',
+    topic: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Indicator values', scoring: 'Scoring' },
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    reserved: (n: string) => ` (plus ${n} points reserved outside the table)`,
+  },
+};
+
+const ICON: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
+const COLOR: Record<Severity | 'bold' | 'dim', string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', bold: '\x1b[1m', dim: '\x1b[2m' };
+const RESET = '\x1b[0m';
+
+function sheetRef(sheet: string, cells: string[]): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cells.length ? `${name}!${cells.join(',')}` : name;
+}
+
+function countBy(findings: Finding[], s: Severity): number {
+  return findings.filter((f) => f.severity === s).length;
+}
+
+export function renderTable(t: TableReport, lang: Lang, color: boolean): string {
+  const w = WORDS[lang];
+  const paint = (k: keyof typeof COLOR, s: string) => (color ? `${COLOR[k]}${s}${RESET}` : s);
+  const lines: string[] = [];
+  const unit = t.unitName ? `  ${t.unitName}` : '';
+  lines.push(paint('bold', `  ${w.table}「${t.sheet}」${t.range}${unit}  ${t.indicators.length} ${w.indicators}  [${w.stage[t.stage]}]`));
+  for (const topic of TOPICS) {
+    const group = t.findings.filter((f) => f.topic === topic);
+    if (group.length === 0) continue;
+    lines.push(`    ${w.topic[topic]}`);
+    for (const f of group) {
+      const tag = paint(f.severity, `${ICON[f.severity]} ${w.severity[f.severity]}`);
+      lines.push(`      ${tag}  ${paint('dim', sheetRef(t.sheet, f.cells))}  ${lang === 'zh' ? f.message.zh : f.message.en}`);
+    }
+  }
+  const e = countBy(t.findings, 'error');
+  const wn = countBy(t.findings, 'warning');
+  const i = countBy(t.findings, 'info');
+  lines.push(`    ${t.findings.length ? w.summary(e, wn, i) : w.none}`);
+  const reserved = t.totals.reserved > 0 ? w.reserved(String(t.totals.reserved)) : '';
+  const grade = t.totals.grade ? `  ${w.grade} ${t.totals.grade}` : '';
+  lines.push(paint('bold', `    ${w.score} ${fixed2(t.totals.score)} / ${fixed2(t.totals.points)}${reserved}${grade}`));
+  return lines.join('\n');
+}
+
+export function renderText(r: FileResult, lang: Lang, color: boolean): string {
+  const w = WORDS[lang];
+  const lines = [`${w.file} ${r.file}`];
+  if (r.error) lines.push(`  ${color ? COLOR.error : ''}${r.error}${color ? RESET : ''}`);
+  else if (r.report) {
+    if (r.report.tables.length === 0) lines.push(`  ${w.noTable}${r.report.sheetsWithoutTable.join('、') || '-'}）`);
+    for (const t of r.report.tables) lines.push(renderTable(t, lang, color));
+  }
+  if (r.output) lines.push(`  ${w.written} ${r.output}`);
+  return lines.join('\n') + '\n\n';
+}
