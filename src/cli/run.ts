@@ -55,8 +55,10 @@ export function parseArgs(argv: string[]): CliOptions {
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0 || n >= 100) throw new UsageError(`--reserved 应为 0 到 100 之间的数 / must be a number from 0 to 100: ${v}`);
       o.reserved = n;
-    } else if (a === '--') o.files.push(...argv.slice(i + 1)), (i = argv.length);
-    else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
+    } else if (a === '--') {
+      o.files.push(...argv.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
     else o.files.push(a);
   }
   if (o.files.length === 0) throw new UsageError('请指定至少一个 .xlsx 文件 / give at least one .xlsx file');
