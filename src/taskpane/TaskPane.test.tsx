@@ -74,13 +74,15 @@ test('the severity filter shows only findings of that severity', async () => {
   const user = await runCheck(fakeHost());
   const findings = region('问题清单');
   const filter = within(findings).getByRole('radiogroup', { name: '按级别筛选' });
-  expect(within(filter).getAllByRole('radio').map((r) => r.parentElement?.textContent)).toEqual([
-    '全部 (4)',
-    '错误 (1)',
-    '警告 (2)',
-    '提示 (1)',
-  ]);
-  const findingButtons = () => within(findings).getAllByRole('button').map((b) => b.textContent ?? '');
+  expect(
+    within(filter)
+      .getAllByRole('radio')
+      .map((r) => r.parentElement?.textContent),
+  ).toEqual(['全部 (4)', '错误 (1)', '警告 (2)', '提示 (1)']);
+  const findingButtons = () =>
+    within(findings)
+      .getAllByRole('button')
+      .map((b) => b.textContent ?? '');
 
   await user.click(within(filter).getByRole('radio', { name: '警告 (2)' }));
   expect(findingButtons()).toEqual([expect.stringContaining('支出合计未填写'), expect.stringContaining('百分比指标值超过')]);
@@ -268,6 +270,7 @@ test('the language switch changes the texts and findings, and is saved', async (
   expect(screen.getByRole('heading', { name: 'Summary' })).toBeTruthy();
   expect(screen.getByText('1 error · 2 warnings · 1 info')).toBeTruthy();
   expect(screen.getByText('Score 87.00 / 90.00')).toBeTruthy();
+  expect(screen.getByText(/Grade: good \(良\)/)).toBeTruthy();
   expect(screen.getByRole('button', { name: /Level-1 weights total 90, not 100/ })).toBeTruthy();
   expect(screen.getByRole('heading', { name: 'Weights (1)' })).toBeTruthy();
   expect(screen.getByRole('radio', { name: 'Warnings (2)' })).toBeTruthy();

@@ -65,9 +65,13 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   h1: { margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, border: 'none', margin: 0, padding: 0 },
+  options: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  // Two switches per line at ~350 px keeps the results near the top of a short pane.
+  switches: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
+  filter: { flexWrap: 'wrap' },
+  nowrap: { whiteSpace: 'nowrap' },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
-  reserved: { maxWidth: '12em' },
+  reserved: { width: '8em' },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   h2: { margin: 0 },
@@ -220,7 +224,11 @@ function Summary({ result, s }: { result: CheckResult; s: UiStrings }) {
         <ul className={styles.plainList}>
           {tables.map((t, i) => {
             const n = countBySeverity(t.findings);
-            const extra = [s.stage[t.stage], t.totals.grade ? s.grade(t.totals.grade) : '', t.totals.reserved > 0 ? s.reserved(fmt(t.totals.reserved)) : '']
+            const extra = [
+              s.stage[t.stage],
+              t.totals.grade ? s.grade(t.totals.grade) : '',
+              t.totals.reserved > 0 ? s.reserved(fmt(t.totals.reserved)) : '',
+            ]
               .filter(Boolean)
               .join(' · ');
             return (
@@ -312,7 +320,7 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
       }
       const wrote = r.written.filter((w) => !w.protected && w.cells > 0);
       if (wrote.length) {
-        notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => wrote.map((w) => t.wroteColumn(w)).join('；') });
+        notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => t.wroteColumns(wrote) });
       }
       for (const w of r.written) {
         if (w.protected) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.protectedSheet(w.sheet) });
@@ -358,7 +366,14 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
           </Subtitle1>
           <div role="group" aria-label="语言 / Language" className={styles.row}>
             {LANGS.map((l) => (
-              <ToggleButton key={l} size="small" appearance="subtle" checked={lang === l} lang={l === 'zh' ? 'zh-CN' : 'en'} onClick={() => update({ lang: l })}>
+              <ToggleButton
+                key={l}
+                size="small"
+                appearance="subtle"
+                checked={lang === l}
+                lang={l === 'zh' ? 'zh-CN' : 'en'}
+                onClick={() => update({ lang: l })}
+              >
                 {languageNames[l]}
               </ToggleButton>
             ))}
@@ -380,22 +395,34 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
           <legend id={ids.options} className={styles.legend}>
             <Text weight="semibold">{s.optionsLabel}</Text>
           </legend>
-          <Switch label={s.writeScores} checked={settings.writeScores} disabled={!ready} onChange={(_, d) => update({ writeScores: d.checked })} />
-          <Switch
-            label={s.notes}
-            checked={settings.notes && notesAvailable}
-            disabled={!ready || !settings.writeScores || !notesAvailable}
-            onChange={(_, d) => update({ notes: d.checked })}
-          />
-          <Switch label={s.fills} checked={settings.fills} disabled={!ready || !settings.writeScores} onChange={(_, d) => update({ fills: d.checked })} />
+          <div className={styles.switches}>
+            <Switch
+              label={s.writeScores}
+              checked={settings.writeScores}
+              disabled={!ready}
+              onChange={(_, d) => update({ writeScores: d.checked })}
+            />
+            <Switch
+              label={s.notes}
+              checked={settings.notes && notesAvailable}
+              disabled={!ready || !settings.writeScores || !notesAvailable}
+              onChange={(_, d) => update({ notes: d.checked })}
+            />
+            <Switch
+              label={s.fills}
+              checked={settings.fills}
+              disabled={!ready || !settings.writeScores}
+              onChange={(_, d) => update({ fills: d.checked })}
+            />
+          </div>
           <Field
-            className={styles.reserved}
             label={s.reservedPoints}
             hint={s.reservedPointsHint}
             validationState={reservedValid ? 'none' : 'error'}
             validationMessage={reservedValid ? undefined : s.reservedPointsInvalid}
           >
             <Input
+              className={styles.reserved}
               type="number"
               min={0}
               step={1}
@@ -444,10 +471,20 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
               {s.findingsTitle}
             </Subtitle2>
             {total > 0 && (
-              <RadioGroup layout="horizontal" aria-label={s.filterLabel} value={filter} onChange={(_, d) => setFilter(d.value as Filter)}>
-                <Radio value="all" label={`${s.filterAll} (${total})`} />
+              <RadioGroup
+                layout="horizontal"
+                className={styles.filter}
+                aria-label={s.filterLabel}
+                value={filter}
+                onChange={(_, d) => setFilter(d.value as Filter)}
+              >
+                <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: styles.nowrap }} />
                 {SEVERITIES.map((sev) => (
-                  <Radio key={sev} value={sev} label={`${s.severityPlural[sev]} (${counts[sev]})`} />
+                  <Radio
+                    key={sev}
+                    value={sev}
+                    label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: styles.nowrap }}
+                  />
                 ))}
               </RadioGroup>
             )}

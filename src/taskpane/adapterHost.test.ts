@@ -8,7 +8,8 @@ function setup(language = 'zh-CN', settings: SettingsStore = memorySettingsStore
   return { host: createAdapterHost({ adapter, settings, displayLanguage: () => language }), calls };
 }
 
-const notesOf = (calls: ReturnType<typeof setup>['calls']) => calls.writes.flat().flatMap((p) => p.writes.flatMap((w) => (w.note ? [w.note] : [])));
+const notesOf = (calls: ReturnType<typeof setup>['calls']) =>
+  calls.writes.flat().flatMap((p) => p.writes.flatMap((w) => (w.note ? [w.note] : [])));
 
 test('check writes notes in the display language unless the pane chose one', async () => {
   const en = setup('en-US');
@@ -58,7 +59,10 @@ test('select, capabilities and settings are passed through', async () => {
 });
 
 test('stored settings from an older version are cleaned up on load', async () => {
-  const store: SettingsStore = { load: () => Promise.resolve({ writeScores: 'yes', fills: true, extra: 1 }), save: () => Promise.resolve() };
+  const store: SettingsStore = {
+    load: () => Promise.resolve({ writeScores: 'yes', fills: true, extra: 1 }),
+    save: () => Promise.resolve(),
+  };
   const { host } = setup('zh-CN', store);
   expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, fills: true });
 });

@@ -38,7 +38,7 @@ export interface UiStrings {
   unitUnknown: string;
   score: (score: string, points: string) => string;
   reserved: (points: string) => string;
-  grade: (g: string) => string;
+  grade: (g: Grade) => string;
   counts: (errors: number, warnings: number, infos: number) => string;
   findingsTitle: string;
   noFindings: string;
@@ -46,7 +46,7 @@ export interface UiStrings {
   cellsLabel: string;
   goToCells: (sheet: string, cells: string) => string;
   noCells: string;
-  wroteColumn: (w: WrittenColumn) => string;
+  wroteColumns: (ws: WrittenColumn[]) => string;
   skippedCells: (w: WrittenColumn) => string;
   protectedSheet: (sheet: string) => string;
   notWritten: string;
@@ -62,6 +62,9 @@ export interface UiStrings {
   dismiss: string;
   capability: (c: PaneCapabilities) => string;
 }
+
+type Grade = NonNullable<TableReport['totals']['grade']>;
+const gradeEn: Record<Grade, string> = { 优: 'excellent', 良: 'good', 中: 'fair', 差: 'poor' };
 
 const annotationZh: Record<AnnotationMode, string> = {
   notes: '批注模式：注释',
@@ -112,11 +115,11 @@ const zh: UiStrings = {
   cellsLabel: '单元格',
   goToCells: (sheet, cells) => `定位到 ${sheet}!${cells}`,
   noCells: '无单元格',
-  wroteColumn: (w) => `已在“${w.sheet}”的 ${w.column} 列写入 ${w.cells} 个单元格`,
+  wroteColumns: (ws) => ws.map((w) => `已在“${w.sheet}”的 ${w.column} 列写入 ${w.cells} 个单元格`).join('；'),
   skippedCells: (w) => `“${w.sheet}”中 ${w.skipped.length} 个单元格已有内容，未写入：${w.skipped.join('、')}`,
   protectedSheet: (sheet) => `工作表“${sheet}”受保护，未写入得分`,
   notWritten: '未写入工作簿（“写入得分列”已关闭）',
-  writtenTitle: '写入结果',
+  writtenTitle: '写入工作簿',
   cleared: (n) => `已清除 ${n} 个单元格`,
   nothingToClear: '没有可清除的结果',
   errorTitle: '出错了',
@@ -127,7 +130,9 @@ const zh: UiStrings = {
   unknownError: '未知错误',
   dismiss: '关闭',
   capability: (c) =>
-    [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', c.undoGroup ? '可一步撤销' : '逐项撤销'].join(' · '),
+    [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', c.undoGroup ? '可一步撤销' : '逐项撤销'].join(
+      ' · ',
+    ),
 };
 
 const en: UiStrings = {
@@ -160,7 +165,7 @@ const en: UiStrings = {
   unitUnknown: '(no unit name)',
   score: (s, p) => `Score ${s} / ${p}`,
   reserved: (p) => `plus ${p} reserved`,
-  grade: (g) => `Grade: ${g}`,
+  grade: (g) => `Grade: ${gradeEn[g]} (${g})`,
   counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
   findingsTitle: 'Findings',
   noFindings: 'No problems found.',
@@ -168,11 +173,12 @@ const en: UiStrings = {
   cellsLabel: 'Cells',
   goToCells: (sheet, cells) => `Go to ${sheet}!${cells}`,
   noCells: 'no cell',
-  wroteColumn: (w) => `Wrote ${w.cells} cell${w.cells === 1 ? '' : 's'} in column ${w.column} of “${w.sheet}”`,
-  skippedCells: (w) => `${w.skipped.length} cell${w.skipped.length === 1 ? '' : 's'} in “${w.sheet}” hold content and were left alone: ${w.skipped.join(', ')}`,
+  wroteColumns: (ws) => ws.map((w) => `${w.cells} cell${w.cells === 1 ? '' : 's'} in column ${w.column} of “${w.sheet}”`).join('; '),
+  skippedCells: (w) =>
+    `${w.skipped.length} cell${w.skipped.length === 1 ? '' : 's'} in “${w.sheet}” ${w.skipped.length === 1 ? 'holds' : 'hold'} content and ${w.skipped.length === 1 ? 'was' : 'were'} left alone: ${w.skipped.join(', ')}`,
   protectedSheet: (sheet) => `Sheet “${sheet}” is protected; no scores written`,
   notWritten: 'Nothing written to the workbook (“Write score column” is off)',
-  writtenTitle: 'Written',
+  writtenTitle: 'Written to the workbook',
   cleared: (n) => `Cleared ${n} cell${n === 1 ? '' : 's'}`,
   nothingToClear: 'No results to clear',
   errorTitle: 'Something went wrong',
@@ -183,7 +189,11 @@ const en: UiStrings = {
   unknownError: 'Unknown error',
   dismiss: 'Dismiss',
   capability: (c) =>
-    [annotationEn[c.annotation], c.mergesRead ? 'merged cells: read' : 'merged cells: inferred', c.undoGroup ? 'one-step undo' : 'undo per change'].join(' · '),
+    [
+      annotationEn[c.annotation],
+      c.mergesRead ? 'merged cells: read' : 'merged cells: inferred',
+      c.undoGroup ? 'one-step undo' : 'undo per change',
+    ].join(' · '),
 };
 
 export const strings: Record<Lang, UiStrings> = { zh, en };

@@ -21,7 +21,8 @@ export function normalizeSettings(raw: unknown): PaneSettings | null {
   if (typeof value !== 'object' || value === null) return null;
   const o = value as Record<string, unknown>;
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
-  const reserved = typeof o.reservedPoints === 'number' && isValidReservedPoints(o.reservedPoints) ? o.reservedPoints : DEFAULT_SETTINGS.reservedPoints;
+  const reserved =
+    typeof o.reservedPoints === 'number' && isValidReservedPoints(o.reservedPoints) ? o.reservedPoints : DEFAULT_SETTINGS.reservedPoints;
   const lang: Lang | undefined = o.lang === 'zh' || o.lang === 'en' ? o.lang : undefined;
   return {
     writeScores: bool(o.writeScores, DEFAULT_SETTINGS.writeScores),

@@ -118,7 +118,9 @@ export interface FakeHost extends PaneHost {
   clears: number;
 }
 
-export function fakeHost(overrides: Partial<PaneHost> & { result?: CheckResult; caps?: PaneCapabilities; language?: string } = {}): FakeHost {
+export function fakeHost(
+  overrides: Partial<PaneHost> & { result?: CheckResult; caps?: PaneCapabilities; language?: string } = {},
+): FakeHost {
   const { result, caps, language, ...methods } = overrides;
   const host: FakeHost = {
     checks: [],
@@ -212,4 +214,3 @@ export function fakeAdapter(snapshot: WorkbookSnapshot) {
   };
   return { adapter, calls };
 }
-
