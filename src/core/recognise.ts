@@ -21,9 +21,9 @@ function classifyHeader(label: string): ColumnKey | WeightLike | undefined {
   if (/^一级(指标)?(名称)?$/.test(label)) return 'l1';
   if (/^二级(指标)?(名称)?$/.test(label)) return 'l2';
   if (/^三级(指标)?(名称)?$/.test(label)) return 'l3';
-  if (/^一级指标(权重|分值)$/.test(label)) return 'weight';
-  if (/^二级指标(权重|分值)$/.test(label)) return 'l2weight';
-  if (/^三级指标(权重|分值)$/.test(label)) return 'points';
+  if (/^一级(指标)?(权重|分值)$/.test(label)) return 'weight';
+  if (/^二级(指标)?(权重|分值)$/.test(label)) return 'l2weight';
+  if (/^三级(指标)?(权重|分值)$/.test(label)) return 'points';
   if (/^(指标)?(权重|分值|权重分值|分值权重|标准分值|指标分值)$/.test(label)) return 'any';
   if (/^指标值?类型$|^指标类别$/.test(label)) return 'type';
   if (/^(指标性质|运算符号?|比较符号?|符号|指标方向)$/.test(label)) return 'comparator';

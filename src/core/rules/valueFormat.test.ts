@@ -1,0 +1,51 @@
+import { failing, passing } from '../../../test/helpers/ruleCases.js';
+import { rowsWith, validRows } from '../../../test/helpers/workbooks.js';
+
+// The valid table's rows start at 12: row i of validRows() is sheet row 12 + i; 指标值 is column F.
+describe('value-format rules', () => {
+  passing('value-format/empty', 'every value filled', {});
+  failing('value-format/empty', 'a blank value', { rows: rowsWith(4, { value: null }) }, { cells: ['F16'] });
+  failing('value-format/empty', 'target hidden in the name', { rows: rowsWith(4, { name: '年度资金支付完成率100%', value: null }) }, { zh: /年度资金支付完成率100%/ });
+
+  passing('value-format/type-invalid', '定量 and 定性', {});
+  passing('value-format/type-invalid', 'full-width and spaced 定量', { rows: rowsWith(0, { type: ' 定量 ' }) });
+  failing('value-format/type-invalid', 'type 数量', { rows: rowsWith(0, { type: '数量' }) }, { cells: ['E12'] });
+  failing('value-format/type-invalid', 'type left blank', { rows: rowsWith(0, { type: '' }) });
+
+  passing('value-format/not-number', 'comparators in every form', {
+    rows: validRows().map((r, i) => (i === 3 ? { ...r, value: '＞＝８' } : i === 5 ? { ...r, value: '不超过3' } : i === 7 ? { ...r, value: '95%以上', unit: '%' } : r)),
+  });
+  failing('value-format/not-number', '稳步提升 as a 定量 value', { rows: rowsWith(3, { value: '稳步提升' }) }, { cells: ['F15'], zh: /定量指标的指标值应为数值/ });
+
+  passing('value-format/unit-missing', 'unit inside the value', { rows: rowsWith(0, { value: '100%', unit: '' }) });
+  failing('value-format/unit-missing', 'no unit anywhere', { rows: rowsWith(3, { unit: '' }) }, { cells: ['G15', 'F15'] });
+
+  passing('value-format/unit-mismatch', 'same unit, full-width ％', { rows: rowsWith(0, { value: '100％', unit: '%' }) });
+  failing('value-format/unit-mismatch', '≥8项 with unit 次', { rows: rowsWith(3, { value: '≥8项', unit: '次' }) }, { cells: ['F15', 'G15'] });
+
+  passing('value-format/qualitative-number', 'words for a 定性 value', {});
+  failing('value-format/qualitative-number', 'a 定性 value of 100', { rows: rowsWith(2, { value: 100 }) }, { cells: ['F14'] });
+
+  passing('value-format/qualitative-unit', 'unit "-" on a 定性 row', { rows: rowsWith(2, { unit: '-' }) });
+  failing('value-format/qualitative-unit', 'unit 项 on a 定性 row', { rows: rowsWith(2, { unit: '项' }) }, { cells: ['G14'] });
+
+  passing('value-format/percent-over-100', '100 %, and 1 formatted 0%', { rows: rowsWith(0, { value: 1, valueFormat: '0%' }) });
+  passing('value-format/percent-over-100', 'a growth rate may exceed 100 %', { rows: rowsWith(4, { name: '服务人次增长率', value: 120 }) });
+  failing('value-format/percent-over-100', '办结率 ≥ 120 %', { rows: rowsWith(4, { value: '≥120' }) }, { cells: ['F16'] });
+  failing('value-format/percent-over-100', '1.2 formatted 0% (displayed 120%)', { rows: rowsWith(4, { value: 1.2, valueFormat: '0%' }) });
+
+  passing('value-format/negative', '≤ −5 % on a 变动率', { rows: rowsWith(1, { name: '“三公”经费变动率', value: '≤-5' }) });
+  failing('value-format/negative', 'a negative count', { rows: rowsWith(3, { value: -2 }) }, { cells: ['F15'] });
+
+  passing('value-format/content-differs', 'description repeats the figure', {});
+  passing('value-format/content-differs', 'figures in other units are not compared', { rows: rowsWith(0, { content: '在职 8 人，编制 11 人，执行率 100%' }) });
+  failing('value-format/content-differs', '不低于 95% beside ≥85', { rows: rowsWith(7, { value: '≥85' }) }, { cells: ['F19', 'I19'], zh: /95%.*≥85/ });
+
+  passing('value-format/lower-is-better', '控制率 with ≤', {});
+  passing('value-format/lower-is-better', '经费使用合规率 is higher-is-better', { rows: rowsWith(4, { name: '人员经费使用合规率', value: '≥100' }) });
+  failing('value-format/lower-is-better', '控制率 with ≥', { rows: rowsWith(1, { value: '≥0' }) }, { cells: ['F13'] });
+  failing('value-format/lower-is-better', '成本 with 不低于', { rows: rowsWith(4, { name: '单位服务成本', value: '不低于5', unit: '万元', remark: '' }) });
+
+  passing('value-format/timeliness-unit', '时效 in 工作日', {});
+  failing('value-format/timeliness-unit', '时效 in 项', { rows: rowsWith(5, { value: '≤3', unit: '项', remark: '' }) }, { cells: ['G17'] });
+});
