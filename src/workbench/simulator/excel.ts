@@ -1,0 +1,126 @@
+// An in-memory Excel for tests and the offline workbench: `run` behaves like Excel.run over a
+// WorkbookModel, `isSetSupported` like Office.context.requirements.isSetSupported for a chosen
+// ExcelApi version, and listeners hear about every sync so a UI can re-render.
+import type { WorkbookModel } from './model.js';
+import { SimRequestContext, type SimHost, versionAtLeast } from './proxies.js';
+
+/** Excel.run's two shapes used by the adapter: run(batch) and run(options, batch). */
+export interface SimRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+export type SimEvent =
+  | { type: 'sync'; changed: boolean; syncs: number }
+  | { type: 'run'; syncs: number; options: Excel.RunOptions; error?: unknown };
+
+export interface SimulatorOptions {
+  /** Highest ExcelApi requirement set to pretend to support; default "1.20". */
+  apiVersion?: string;
+}
+
+export interface ExcelSimulator {
+  readonly model: WorkbookModel;
+  /** Excel.run over the model; pass it to createWorkbookAdapter. */
+  readonly run: SimRun;
+  /** Office.context.requirements.isSetSupported for the simulated version. */
+  readonly isSetSupported: (name: string, minVersion?: string | number) => boolean;
+  /** A stand-in for the global `Office` object, as far as requirement checks go. */
+  readonly office: { context: { requirements: { isSetSupported: (name: string, minVersion?: string | number) => boolean } } };
+  /** The simulated ExcelApi version; may be changed between runs. */
+  apiVersion: string;
+  /** context.sync() calls made by the last finished run (including run's own final sync). */
+  readonly lastRunSyncs: number;
+  /** Options the last run was started with ({} for run(batch)). */
+  readonly lastRunOptions: Excel.RunOptions;
+  /** context.sync() calls over the simulator's life. */
+  readonly totalSyncs: number;
+  readonly runs: number;
+  /** Calls `listener` after each sync and each finished run; returns the unsubscribe function. */
+  subscribe(listener: (event: SimEvent) => void): () => void;
+}
+
+export const DEFAULT_API_VERSION = '1.20';
+
+export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}): ExcelSimulator {
+  const listeners = new Set<(event: SimEvent) => void>();
+  let totalSyncs = 0;
+  let runs = 0;
+  let lastRunSyncs = 0;
+  let lastRunOptions: Excel.RunOptions = {};
+  let current: SimRequestContext | null = null;
+
+  const emit = (event: SimEvent): void => {
+    for (const listener of [...listeners]) listener(event);
+  };
+
+  const host: SimHost = {
+    model,
+    apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+    afterSync(changed) {
+      totalSyncs += 1;
+      emit({ type: 'sync', changed, syncs: current?.syncCount ?? 0 });
+    },
+  };
+
+  const isSetSupported = (name: string, minVersion?: string | number): boolean =>
+    name === 'ExcelApi' && versionAtLeast(host.apiVersion, minVersion === undefined ? '1.1' : String(minVersion));
+
+  async function run<T>(
+    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const batch = typeof first === 'function' ? first : second;
+    if (!batch) throw new TypeError('Excel.run needs a batch function');
+    const runOptions = typeof first === 'function' ? {} : { ...first };
+    const context = new SimRequestContext(host);
+    const previous = current;
+    current = context;
+    let error: unknown;
+    try {
+      const result = await batch(context as unknown as Excel.RequestContext);
+      // Excel.run sends whatever the batch left queued.
+      if (context.hasPending) await context.sync();
+      return result;
+    } catch (e) {
+      error = e;
+      throw e;
+    } finally {
+      context._close();
+      current = previous;
+      runs += 1;
+      lastRunSyncs = context.syncCount;
+      lastRunOptions = runOptions;
+      emit(error === undefined ? { type: 'run', syncs: context.syncCount, options: runOptions } : { type: 'run', syncs: context.syncCount, options: runOptions, error });
+    }
+  }
+
+  return {
+    model,
+    run: run as SimRun,
+    isSetSupported,
+    office: { context: { requirements: { isSetSupported } } },
+    get apiVersion() {
+      return host.apiVersion;
+    },
+    set apiVersion(version: string) {
+      host.apiVersion = version;
+    },
+    get lastRunSyncs() {
+      return lastRunSyncs;
+    },
+    get lastRunOptions() {
+      return lastRunOptions;
+    },
+    get totalSyncs() {
+      return totalSyncs;
+    },
+    get runs() {
+      return runs;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

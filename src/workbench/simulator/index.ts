@@ -1,0 +1,22 @@
+// The simulated Excel: a plain workbook model, an Excel.run double over it, and exceljs bridges.
+export { createExcel, DEFAULT_API_VERSION } from './excel.js';
+export type { ExcelSimulator, SimEvent, SimRun, SimulatorOptions } from './excel.js';
+export { SimError, type SimErrorCode } from './errors.js';
+export { MERGED_AREAS_LIMIT, versionAtLeast } from './proxies.js';
+export {
+  MAX_COLUMNS,
+  MAX_ROWS,
+  cellAt,
+  createSheet,
+  createWorkbookModel,
+  findSheet,
+  formatArea,
+  isEmptyCell,
+  parseAreaAddress,
+  quoteSheetName,
+  setCellField,
+  sheetFromRows,
+  usedBounds,
+} from './model.js';
+export type { CellField, CellModel, Selection, SheetFromRowsOptions, SheetModel, WorkbookModel } from './model.js';
+export { applyToExcelJs, excelSerial, fromExcelJs, markSaved } from './exceljs.js';

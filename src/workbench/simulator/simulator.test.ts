@@ -1,0 +1,373 @@
+import {
+  createExcel,
+  createSheet,
+  createWorkbookModel,
+  sheetFromRows,
+  SimError,
+  type ExcelSimulator,
+  type SimEvent,
+} from './index.js';
+
+function sample(apiVersion = '1.20'): ExcelSimulator {
+  const table = sheetFromRows(
+    '表1',
+    [
+      ['一级指标', '权重', '三级指标'],
+      ['产出指标', 50, '数量'],
+      [null, null, '质量'],
+    ],
+    { startRow: 3, startColumn: 1, merges: ['B4:B5', 'C4:C5'], numberFormats: [[], ['@', '0.00']] },
+  );
+  const locked = sheetFromRows('Locked Sheet', [['x', 1]], { protected: true });
+  const empty = createSheet('空表');
+  return createExcel(createWorkbookModel([table, locked, empty]), { apiVersion });
+}
+
+async function failure(p: Promise<unknown>): Promise<SimError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof SimError) return e;
+    throw e;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('load → sync → read', () => {
+  test('reading a property that was not loaded throws PropertyNotLoaded', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem('表1').getRange('B3:D5');
+        return range.values;
+      }),
+    );
+    expect(error.code).toBe('PropertyNotLoaded');
+    expect(error.message).toMatch(/values.*load/);
+  });
+
+  test('load without sync is not enough; after sync the values are there', async () => {
+    const excel = sample();
+    const values = await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表1').getRange('B3:D5');
+      range.load('values,address,rowIndex,columnIndex,numberFormat');
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.address).toBe('表1!B3:D5');
+      expect([range.rowIndex, range.columnIndex]).toEqual([2, 1]);
+      expect(range.numberFormat[1]).toEqual(['@', '0.00', 'General']);
+      return range.values;
+    });
+    expect(values).toEqual([
+      ['一级指标', '权重', '三级指标'],
+      ['产出指标', 50, '数量'],
+      ['', '', '质量'],
+    ]);
+  });
+
+  test('only the loaded properties are readable', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表1').getRange('B3');
+      range.load('address');
+      await context.sync();
+      expect(range.address).toBe('表1!B3');
+      expect(() => range.rowCount).toThrow(SimError);
+    });
+  });
+
+  test('collections: items need load; nested paths load navigation properties', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(/items/);
+      sheets.load('items/name,items/protection/protected');
+      await context.sync();
+      expect(sheets.items.map((s) => s.name)).toEqual(['表1', 'Locked Sheet', '空表']);
+      expect(sheets.items.map((s) => s.protection.protected)).toEqual([false, true, false]);
+    });
+  });
+
+  test('isNullObject is known only after a sync; a null object refuses reads', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('空表').getUsedRangeOrNullObject(true);
+      const full = context.workbook.worksheets.getItem('表1').getUsedRangeOrNullObject(true);
+      full.load('address');
+      expect(() => used.isNullObject).toThrow(SimError);
+      await context.sync();
+      expect(used.isNullObject).toBe(true);
+      expect(full.isNullObject).toBe(false);
+      expect(full.address).toBe('表1!B3:D5');
+      expect(() => used.address).toThrow(/null object/);
+    });
+  });
+
+  test('a missing sheet fails the sync with ItemNotFound', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('nope').load('name');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ItemNotFound');
+  });
+
+  test('objects cannot be used after their run has finished', async () => {
+    const excel = sample();
+    const range = await excel.run(async (context) => context.workbook.worksheets.getItem('表1').getRange('A1'));
+    expect(() => range.load('values')).toThrow(/request context has finished/);
+  });
+});
+
+describe('sync counting and queued writes', () => {
+  test('counts syncs per run, including the final sync run() makes for queued commands', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.load('items/name');
+      await context.sync();
+      await context.sync();
+    });
+    expect(excel.lastRunSyncs).toBe(2);
+
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表1').getRange('F3').values = [['later']];
+    });
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(excel.model.sheets[0].cells.get('F3')?.value).toBe('later');
+    expect(excel.totalSyncs).toBe(3);
+    expect(excel.runs).toBe(2);
+  });
+
+  test('writes reach the model only at sync, in order, and listeners hear about it', async () => {
+    const excel = sample();
+    const events: SimEvent[] = [];
+    const stop = excel.subscribe((e) => events.push(e));
+    await excel.run({ mergeUndoGroup: true }, async (context) => {
+      const range = context.workbook.worksheets.getItem('表1').getRange('E3:E4');
+      range.numberFormat = [[';;;@'], ['0.00;-0.00;0.00']];
+      range.values = [['得分'], [3]];
+      range.format.fill.color = '#fde7e9';
+      expect(excel.model.sheets[0].cells.get('E3')).toBeUndefined();
+      await context.sync();
+      expect(excel.model.sheets[0].cells.get('E3')).toEqual({ value: '得分', numberFormat: ';;;@', fill: '#FDE7E9' });
+      expect(excel.model.sheets[0].cells.get('E4')?.value).toBe(3);
+    });
+    stop();
+    expect(events.map((e) => e.type)).toEqual(['sync', 'run']);
+    expect(events[0]).toMatchObject({ type: 'sync', changed: true });
+    expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    expect([...excel.model.sheets[0].changes.get('E3')!].sort()).toEqual(['fill', 'numberFormat', 'value']);
+  });
+
+  test('a grid of the wrong size is refused with InvalidArgument', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('表1').getRange('E3:E4').values = [['only one']];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('InvalidArgument');
+    expect(excel.model.sheets[0].cells.get('E3')).toBeUndefined();
+  });
+
+  test('clearing values and fills empties the cell', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表1').getRange('C4');
+      range.values = [['']];
+      range.numberFormat = [['General']];
+      range.format.fill.clear();
+      await context.sync();
+    });
+    expect(excel.model.sheets[0].cells.has('C4')).toBe(false);
+  });
+});
+
+describe('protection', () => {
+  test('the flag is readable, and a write to a protected sheet fails with AccessDenied', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('Locked Sheet');
+        sheet.protection.load('protected');
+        await context.sync();
+        expect(sheet.protection.protected).toBe(true);
+        sheet.getRange('C1').values = [['no']];
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('AccessDenied');
+    expect(excel.model.sheets[1].cells.has('C1')).toBe(false);
+  });
+
+  test('selecting on a protected sheet is allowed', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Locked Sheet');
+      sheet.activate();
+      sheet.getRange('A1:B1').select();
+      await context.sync();
+    });
+    expect(excel.model.activeSheet).toBe('Locked Sheet');
+    expect(excel.model.selection).toEqual({ sheet: 'Locked Sheet', areas: ['A1:B1'] });
+  });
+});
+
+describe('merged areas', () => {
+  test('returns the merges whose top-left cell lies in the range, with sheet-qualified addresses', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('表1');
+      const all = sheet.getRange('1:10').getMergedAreasOrNullObject();
+      const lower = sheet.getRange('B5:C5').getMergedAreasOrNullObject();
+      all.load('address,areaCount');
+      lower.load('address');
+      await context.sync();
+      expect(all.address).toBe('表1!B4:B5, 表1!C4:C5');
+      expect(all.areaCount).toBe(2);
+      expect(lower.isNullObject).toBe(true);
+    });
+  });
+
+  test('more than 512 merged areas in one range fail the request', async () => {
+    const merges = Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`);
+    const excel = createExcel(createWorkbookModel([createSheet('m', { merges })]));
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('m').getRange('1:2000').getMergedAreasOrNullObject().load('address');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('GeneralException');
+  });
+
+  test('needs ExcelApi 1.13', async () => {
+    const excel = sample('1.12');
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('表1').getRange('A1:D5').getMergedAreasOrNullObject().load('address');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ApiNotFound');
+  });
+});
+
+describe('notes and comments', () => {
+  test('notes: add, find, read, delete', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表1').notes.add('E4', '指标值为空');
+      await context.sync();
+      const note = context.workbook.notes.getItemOrNullObject('表1!E4');
+      const none = context.workbook.notes.getItemOrNullObject('表1!E5');
+      note.load('content');
+      const all = context.workbook.notes;
+      all.load('items/content');
+      await context.sync();
+      expect(note.isNullObject).toBe(false);
+      expect(note.content).toBe('指标值为空');
+      expect(none.isNullObject).toBe(true);
+      expect(all.items.map((n) => n.content)).toEqual(['指标值为空']);
+      const where = all.items[0].getLocation();
+      where.load('address');
+      note.delete();
+      await context.sync();
+      expect(where.address).toBe('表1!E4');
+    });
+    expect(excel.model.sheets[0].cells.has('E4')).toBe(false);
+  });
+
+  test('a second note on the same cell is refused', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        const notes = context.workbook.worksheets.getItem('表1').notes;
+        notes.add('E4', 'a');
+        notes.add('E4', 'b');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ItemAlreadyExists');
+    expect(excel.model.sheets[0].cells.get('E4')?.note).toBe('a');
+  });
+
+  test('notes need ExcelApi 1.18', async () => {
+    const excel = sample('1.17');
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('表1').notes.add('E4', 'x');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ApiNotFound');
+    expect(excel.model.sheets[0].cells.has('E4')).toBe(false);
+  });
+
+  test('comments: add by full address or Range, getItemByCell, delete; a missing one is ItemNotFound', async () => {
+    const excel = sample('1.10');
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('Locked Sheet');
+      expect(sheet).toBeDefined();
+      context.workbook.comments.add("'Locked Sheet'!A1", 'x');
+      await context.sync();
+    }).catch((e: SimError) => expect(e.code).toBe('AccessDenied'));
+
+    await excel.run(async (context) => {
+      context.workbook.comments.add('表1!E4', '服务职工总人次: 指标值不是数值');
+      context.workbook.comments.add(context.workbook.worksheets.getItem('表1').getRange('E5'), 'second');
+      await context.sync();
+      const comment = context.workbook.comments.getItemByCell('表1!E4');
+      comment.load('content');
+      await context.sync();
+      expect(comment.content).toBe('服务职工总人次: 指标值不是数值');
+      comment.delete();
+      await context.sync();
+    });
+    expect(excel.model.sheets[0].cells.has('E4')).toBe(false);
+    expect(excel.model.sheets[0].cells.get('E5')?.comment).toBe('second');
+
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.comments.getItemByCell('表1!E4').delete();
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ItemNotFound');
+  });
+
+  test('a comment address without the sheet name is refused on the workbook collection', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.comments.add('E4', 'x');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('InvalidArgument');
+  });
+});
+
+describe('multi-area selection and requirement sets', () => {
+  test('getRanges(...).select() selects every area (ExcelApi 1.18)', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表1').getRanges('B4, C4:C5').select();
+      await context.sync();
+    });
+    expect(excel.model.selection).toEqual({ sheet: '表1', areas: ['B4', 'C4:C5'] });
+  });
+
+  test('isSetSupported compares versions numerically', () => {
+    const excel = sample('1.10');
+    expect(excel.isSetSupported('ExcelApi', '1.9')).toBe(true);
+    expect(excel.isSetSupported('ExcelApi', '1.10')).toBe(true);
+    expect(excel.isSetSupported('ExcelApi', '1.13')).toBe(false);
+    expect(excel.office.context.requirements.isSetSupported('WordApi', '1.1')).toBe(false);
+    excel.apiVersion = '1.13';
+    expect(excel.isSetSupported('ExcelApi', '1.13')).toBe(true);
+  });
+});
