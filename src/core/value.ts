@@ -89,6 +89,7 @@ export function parseValue(raw: CellValue | undefined, numberFormat?: string, co
     if (!Number.isFinite(raw)) return { raw: String(raw), kind: 'text', unit: '' };
     if (isPercentFormat(numberFormat)) {
       const number = Number((raw * 100).toPrecision(12));
+      if (!Number.isFinite(number)) return { raw: String(raw), kind: 'text', unit: '' };
       return { raw: `${number}%`, kind: 'number', number, unit: '%', comparator: extra };
     }
     return { raw: cellText(raw), kind: 'number', number: raw, unit: '', comparator: extra };
@@ -101,6 +102,7 @@ export function parseValue(raw: CellValue | undefined, numberFormat?: string, co
   const m = NUMBER.exec(rest);
   if (!m) return { raw: text, kind: 'text', unit: '' };
   const number = Number(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(number)) return { raw: text, kind: 'text', unit: '' };
   let tail = rest.slice(m[1].length);
   let comparator = lead;
   for (const [word, c] of SUFFIX_WORDS) {
