@@ -126,12 +126,37 @@ export function setCellField<F extends CellField>(
   sheet.changes.set(key, fields);
 }
 
+// Parsing A1 keys dominates large simulated reads; keys repeat, so remember them.
+const parsedKeys = new Map<string, { row: number; column: number }>();
+
+/** 1-based row and 0-based column of a cell key ("B12"). */
+export function cellPosition(key: string): { row: number; column: number } {
+  let position = parsedKeys.get(key);
+  if (!position) {
+    position = parseCell(key);
+    if (parsedKeys.size > 2_000_000) parsedKeys.clear();
+    parsedKeys.set(key, position);
+  }
+  return position;
+}
+
+const parsedMerges = new WeakMap<SheetModel, { source: string[]; length: number; rects: RangeRef[] }>();
+
+/** The sheet's merged areas as rectangles (cached until the merges list changes). */
+export function mergedRects(sheet: SheetModel): RangeRef[] {
+  const cached = parsedMerges.get(sheet);
+  if (cached && cached.source === sheet.merges && cached.length === sheet.merges.length) return cached.rects;
+  const rects = sheet.merges.map((m) => parseAreaAddress(m)).filter((r): r is RangeRef => r !== null);
+  parsedMerges.set(sheet, { source: sheet.merges, length: sheet.merges.length, rects });
+  return rects;
+}
+
 /** Bounds of the stored cells (valuesOnly: of cells holding a value), or null for an empty sheet. */
 export function usedBounds(sheet: SheetModel, valuesOnly: boolean, within?: RangeRef): RangeRef | null {
   let bounds: RangeRef | null = null;
   for (const [key, cell] of sheet.cells) {
     if (valuesOnly ? cell.value === null || cell.value === '' : isEmptyCell(cell)) continue;
-    const { row, column } = parseCell(key);
+    const { row, column } = cellPosition(key);
     if (within && (row < within.top || row > within.bottom || column < within.left || column > within.right)) continue;
     if (!bounds) bounds = { top: row, bottom: row, left: column, right: column };
     else {

@@ -2,7 +2,7 @@
 // queued and applied at context.sync(); a property can be read only after load() and a sync,
 // otherwise the read throws PropertyNotLoaded. Objects are resolved against the model when the
 // queued command that first uses them runs, so a batch sees its own earlier writes.
-import { address, type RangeRef } from '../../core/a1.js';
+import { address, columnLetter, type RangeRef } from '../../core/a1.js';
 import type { CellValue } from '../../core/types.js';
 import { SimError, propertyNotLoaded } from './errors.js';
 import {
@@ -11,6 +11,7 @@ import {
   type WorkbookModel,
   findSheet,
   formatArea,
+  mergedRects,
   parseAreaAddress,
   quoteSheetName,
   setCellField,
@@ -539,13 +540,11 @@ function cellsOf(rect: RangeRef, each: (row: number, column: number, r: number, 
 }
 
 function gridOf<V>(t: RangeTarget, read: (cell: CellModel | undefined) => V): V[][] {
+  const letters: string[] = [];
+  for (let column = t.rect.left; column <= t.rect.right; column++) letters.push(columnLetter(column));
   const rows: V[][] = [];
   for (let row = t.rect.top; row <= t.rect.bottom; row++) {
-    const line: V[] = [];
-    for (let column = t.rect.left; column <= t.rect.right; column++) {
-      line.push(read(t.sheet.cells.get(address(row, column))));
-    }
-    rows.push(line);
+    rows.push(letters.map((letter) => read(t.sheet.cells.get(`${letter}${row}`))));
   }
   return rows;
 }
@@ -690,9 +689,7 @@ export class SimRange extends SimObject<RangeTarget> {
       () => {
         const t = this._target();
         if (t === null) return null;
-        const rects = t.sheet.merges
-          .map((m) => parseAreaAddress(m))
-          .filter((m): m is RangeRef => m !== null && inside(m.top, m.left, t.rect));
+        const rects = mergedRects(t.sheet).filter((m) => inside(m.top, m.left, t.rect));
         if (rects.length > MERGED_AREAS_LIMIT) {
           throw new SimError(
             'GeneralException',

@@ -1,0 +1,334 @@
+import ExcelJS from 'exceljs';
+import type { CellValue, SheetWritePlan } from '../core/types.js';
+import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/marks.js';
+import {
+  createExcel,
+  createSheet,
+  createWorkbookModel,
+  fromExcelJs,
+  sheetFromRows,
+  type ExcelSimulator,
+  type WorkbookModel,
+} from '../workbench/simulator/index.js';
+import { createWorkbookAdapter, ExcelAdapterError, type WorkbookAdapter } from './index.js';
+
+const FIXTURE = 'test/fixtures/ningxian-2026.xlsx';
+
+async function fixtureWorkbook(): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(FIXTURE);
+  return workbook;
+}
+
+function setup(model: WorkbookModel, apiVersion = '1.20', eagerRows?: number): { excel: ExcelSimulator; adapter: WorkbookAdapter } {
+  const excel = createExcel(model, { apiVersion });
+  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported, eagerRows });
+  return { excel, adapter };
+}
+
+/** A table of `rows` indicator rows with H:I merged on every row (one merged area per row). */
+function bigTable(rows: number): WorkbookModel {
+  const grid: CellValue[][] = [['一级指标', '权重', '二级指标', '三级指标', '指标值类型', '指标值', '度量单位', '指标值内容', '']];
+  for (let i = 0; i < rows; i++) grid.push(['产出指标', i === 0 ? 100 : null, '数量指标', `指标${i + 1}`, '定量', i, '项', `说明${i}`, null]);
+  const merges = Array.from({ length: rows + 1 }, (_, i) => `H${i + 1}:I${i + 1}`);
+  return createWorkbookModel([sheetFromRows('大表', grid, { merges })]);
+}
+
+async function fails(p: Promise<unknown>): Promise<ExcelAdapterError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(ExcelAdapterError);
+    return e as ExcelAdapterError;
+  }
+  throw new Error('expected a rejection');
+}
+
+const plan = (writes: SheetWritePlan['writes'], clear: string[] = [], sheet = '表'): SheetWritePlan => ({
+  sheet,
+  column: 'D',
+  clear,
+  writes,
+  skipped: [],
+});
+
+describe('readSnapshot', () => {
+  test('the seed workbook: in 2 syncs, equal to what exceljs reads (values, merges, start offsets)', async () => {
+    const workbook = await fixtureWorkbook();
+    const { excel, adapter } = setup(fromExcelJs(workbook));
+    const snapshot = await adapter.readSnapshot();
+    expect(excel.lastRunSyncs).toBeLessThanOrEqual(2);
+
+    const ws = workbook.worksheets[0];
+    const sheet = snapshot.sheets[0];
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(workbook.worksheets.map((w) => w.name));
+    expect([...sheet.merges].sort()).toEqual([...ws.model.merges].sort());
+    expect(sheet.protected).toBe(false);
+
+    // Independently from exceljs: the anchor cells that hold a value, and their bounding box.
+    const expected = new Map<string, CellValue>();
+    let top = Infinity;
+    let left = Infinity;
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        const v = cell.value;
+        const plain = v !== null && typeof v === 'object' && 'result' in v ? (v.result as CellValue) : (v as CellValue);
+        if (plain === null || plain === undefined || plain === '') return;
+        expected.set(cell.address, plain);
+        top = Math.min(top, Number(cell.row) - 1);
+        left = Math.min(left, Number(cell.col) - 1);
+      }),
+    );
+    expect([sheet.startRow, sheet.startColumn]).toEqual([top, left]);
+    const seen = new Map<string, CellValue>();
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null) seen.set(`${String.fromCharCode(65 + sheet.startColumn + c)}${sheet.startRow + r + 1}`, v);
+      }),
+    );
+    expect(seen).toEqual(expected);
+    expect(sheet.numberFormats?.length).toBe(sheet.values.length);
+  });
+
+  test('a generated 2,000-row table with 2,001 merged areas: 2 syncs, every row and merge read', async () => {
+    const { excel, adapter } = setup(bigTable(2000));
+    const snapshot = await adapter.readSnapshot();
+    expect(excel.lastRunSyncs).toBe(2);
+    const sheet = snapshot.sheets[0];
+    expect(sheet.values).toHaveLength(2001);
+    expect(sheet.values[2000].slice(3, 6)).toEqual(['指标2000', '定量', 1999]);
+    expect(sheet.merges).toHaveLength(2001);
+    expect(sheet.merges).toContain('H2001:I2001');
+  });
+
+  test('a sheet longer than the blind read costs one more sync, no more', async () => {
+    const { excel, adapter } = setup(bigTable(6_000), '1.20', 5_000);
+    const snapshot = await adapter.readSnapshot();
+    expect(excel.lastRunSyncs).toBe(3);
+    expect(snapshot.sheets[0].values).toHaveLength(6_001);
+    expect(snapshot.sheets[0].values[6_000][3]).toBe('指标6000');
+    expect(snapshot.sheets[0].merges).toHaveLength(6_001);
+
+    const roomy = setup(bigTable(6_000), '1.20', 10_000);
+    await roomy.adapter.readSnapshot();
+    expect(roomy.excel.lastRunSyncs).toBe(2);
+  });
+
+  test('many sheets still take 2 syncs; empty sheets, offsets, protection and error values come through', async () => {
+    const sheets = Array.from({ length: 12 }, (_, i) =>
+      sheetFromRows(`S${i}`, [['a', i, '#REF!']], { startRow: 3 + i, startColumn: 2, protected: i === 5 }),
+    );
+    const { excel, adapter } = setup(createWorkbookModel([...sheets, createSheet('空白')]));
+    const snapshot = await adapter.readSnapshot();
+    expect(excel.lastRunSyncs).toBe(2);
+    expect(snapshot.sheets).toHaveLength(13);
+    expect(snapshot.sheets[4]).toMatchObject({ name: 'S4', startRow: 6, startColumn: 2, values: [['a', 4, '#REF!']], protected: false });
+    expect(snapshot.sheets[5].protected).toBe(true);
+    expect(snapshot.sheets[12]).toMatchObject({ name: '空白', values: [], merges: [] });
+  });
+
+  test('ExcelApi 1.12: merges are not read (the core infers them) and reading still works', async () => {
+    const { adapter } = setup(bigTable(10), '1.12');
+    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, multiSelect: false });
+    const snapshot = await adapter.readSnapshot();
+    expect(snapshot.sheets[0].merges).toEqual([]);
+    expect(snapshot.sheets[0].values).toHaveLength(11);
+  });
+
+  test('ExcelApi below 1.4 is refused with a readable message', async () => {
+    const { adapter } = setup(bigTable(3), '1.3');
+    const error = await fails(adapter.readSnapshot());
+    expect(error.code).toBe('unsupported');
+    expect(error.text.zh).toMatch(/Excel/);
+    expect(error.text.en).toMatch(/ExcelApi 1\.4/);
+  });
+});
+
+function smallModel(protectedSheet = false): WorkbookModel {
+  return createWorkbookModel([
+    sheetFromRows(
+      '表',
+      [
+        ['三级指标', '指标值', null],
+        ['数量', 10, null],
+        ['质量', '稳步提升', null],
+        ['时效', 100, null],
+      ],
+      { protected: protectedSheet },
+    ),
+  ]);
+}
+
+const WRITES: SheetWritePlan['writes'] = [
+  { address: 'C1', value: '得分', numberFormat: RESULT_HEADER_FORMAT },
+  { address: 'C2', value: 3, numberFormat: RESULT_NUMBER_FORMAT },
+  { address: 'C3', value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '错误：指标值不是数值' },
+  { address: 'C4', value: 3, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FFF4CE', note: '警告：目标可能偏低' },
+];
+
+describe('writeResults', () => {
+  test('ExcelApi 1.20: one sync, one undo group, values/formats/fills/notes written', async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    const summary = await adapter.writeResults([plan(WRITES)]);
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    expect(summary).toMatchObject({ written: 4, annotations: 2, annotation: 'notes', keptUserAnnotations: [] });
+    const cells = excel.model.sheets[0].cells;
+    expect(cells.get('C1')).toEqual({ value: '得分', numberFormat: RESULT_HEADER_FORMAT });
+    expect(cells.get('C3')).toEqual({ value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '错误：指标值不是数值' });
+    expect(cells.get('B3')?.value).toBe('稳步提升');
+  });
+
+  test('without a read first it reads (2 syncs) then writes (1 sync)', async () => {
+    const { excel, adapter } = setup(smallModel());
+    const runsBefore = excel.runs;
+    await adapter.writeResults([plan(WRITES)]);
+    expect(excel.runs - runsBefore).toBe(2);
+    expect(excel.lastRunSyncs).toBe(1);
+  });
+
+  test('a protected target sheet: refused with a zh + en message, nothing written, no write batch sent', async () => {
+    const { excel, adapter } = setup(smallModel(true));
+    await adapter.readSnapshot();
+    const runs = excel.runs;
+    const error = await fails(adapter.writeResults([plan(WRITES)]));
+    expect(error.code).toBe('sheet-protected');
+    expect(error.text.zh).toContain('受保护');
+    expect(error.text.en).toContain('protected');
+    expect(error.message).not.toMatch(/at .*\.ts/);
+    expect(excel.runs).toBe(runs);
+    expect(excel.model.sheets[0].cells.has('C1')).toBe(false);
+  });
+
+  test("a plan aimed at a user's cell is refused before anything is written", async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    const error = await fails(adapter.writeResults([plan([{ address: 'B2', value: 1, numberFormat: RESULT_NUMBER_FORMAT }])]));
+    expect(error.code).toBe('would-overwrite');
+    expect(error.detail.cells).toEqual(['B2']);
+    expect(excel.model.sheets[0].cells.get('B2')?.value).toBe(10);
+  });
+
+  test('ExcelApi 1.10: comments instead of notes, no undo grouping', async () => {
+    const { excel, adapter } = setup(smallModel(), '1.10');
+    await adapter.readSnapshot();
+    const summary = await adapter.writeResults([plan(WRITES)]);
+    expect(summary.annotation).toBe('comments');
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(excel.lastRunOptions).toEqual({});
+    expect(excel.model.sheets[0].cells.get('C3')).toEqual({
+      value: 0,
+      numberFormat: RESULT_NUMBER_FORMAT,
+      fill: '#FDE7E9',
+      comment: '错误：指标值不是数值',
+    });
+  });
+
+  test('ExcelApi 1.4: fill colour only, no merges', async () => {
+    const { excel, adapter } = setup(smallModel(), '1.4');
+    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, multiSelect: false });
+    await adapter.readSnapshot();
+    const summary = await adapter.writeResults([plan(WRITES)]);
+    expect(summary.annotations).toBe(0);
+    expect(excel.model.sheets[0].cells.get('C3')).toEqual({ value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9' });
+  });
+
+  test('notes and fills can be switched off', async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)], { notes: false, fills: false });
+    expect(excel.model.sheets[0].cells.get('C3')).toEqual({ value: 0, numberFormat: RESULT_NUMBER_FORMAT });
+  });
+
+  test("a re-run replaces our notes and fills; a user's note on an empty cell is kept", async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)]);
+    // The user adds a note to an empty cell the next run writes into.
+    excel.model.sheets[0].cells.set('C5', { value: null, note: '用户的批注' });
+    await adapter.readSnapshot();
+    const rerun = await adapter.writeResults([
+      plan([
+        { address: 'C3', value: 3, numberFormat: RESULT_NUMBER_FORMAT },
+        { address: 'C4', value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '新的' },
+        { address: 'C5', value: 1, numberFormat: RESULT_NUMBER_FORMAT, note: '我们的' },
+      ]),
+    ]);
+    expect(excel.lastRunSyncs).toBe(1);
+    const cells = excel.model.sheets[0].cells;
+    expect(cells.get('C3')).toEqual({ value: 3, numberFormat: RESULT_NUMBER_FORMAT });
+    expect(cells.get('C4')).toEqual({ value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '新的' });
+    expect(cells.get('C5')).toEqual({ value: 1, numberFormat: RESULT_NUMBER_FORMAT, note: '用户的批注' });
+    expect(rerun.keptUserAnnotations).toEqual(['表!C5']);
+  });
+
+  test('clear cells of an earlier run go first, in the same single sync', async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)]);
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan([{ address: 'C1', value: '得分', numberFormat: RESULT_HEADER_FORMAT }], ['C2', 'C3', 'C4'])]);
+    expect(excel.lastRunSyncs).toBe(1);
+    const cells = excel.model.sheets[0].cells;
+    expect(['C2', 'C3', 'C4'].map((a) => cells.has(a))).toEqual([false, false, false]);
+  });
+});
+
+describe('clearResults', () => {
+  test('removes exactly our cells (value, format, fill, note) in one sync', async () => {
+    const { excel, adapter } = setup(smallModel());
+    const before = new Map(excel.model.sheets[0].cells);
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)]);
+    await adapter.readSnapshot();
+    const count = await adapter.clearResults([{ sheet: '表', cells: ['C1', 'C2', 'C3', 'C4'] }]);
+    expect(count).toBe(4);
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    expect(excel.model.sheets[0].cells).toEqual(before);
+  });
+
+  test('removes comments written in comments mode', async () => {
+    const { excel, adapter } = setup(smallModel(), '1.10');
+    const before = new Map(excel.model.sheets[0].cells);
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)]);
+    await adapter.clearResults([{ sheet: '表', cells: ['C1', 'C2', 'C3', 'C4'] }]);
+    expect(excel.model.sheets[0].cells).toEqual(before);
+  });
+
+  test("refuses to clear a user's cell, and protected sheets", async () => {
+    const { adapter } = setup(smallModel());
+    expect((await fails(adapter.clearResults([{ sheet: '表', cells: ['B3'] }]))).code).toBe('would-overwrite');
+    const locked = setup(smallModel(true));
+    expect((await fails(locked.adapter.clearResults([{ sheet: '表', cells: ['C1'] }]))).code).toBe('sheet-protected');
+  });
+});
+
+describe('selectCells and errors', () => {
+  test('ExcelApi 1.18 selects each cell; older Excel selects their bounding range', async () => {
+    const model = createWorkbookModel([sheetFromRows('A', [[1]]), sheetFromRows('表', [[1]])]);
+    const { excel, adapter } = setup(model);
+    await adapter.selectCells('表', ['B12', 'B23', 'D10:D12']);
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(model.activeSheet).toBe('表');
+    expect(model.selection).toEqual({ sheet: '表', areas: ['B12', 'B23', 'D10:D12'] });
+
+    excel.apiVersion = '1.10';
+    await adapter.selectCells('A', ['B12', 'D10:D12']);
+    expect(model.selection).toEqual({ sheet: 'A', areas: ['B10:D12'] });
+    await adapter.selectCells('表', ['F24']);
+    expect(model.selection).toEqual({ sheet: '表', areas: ['F24'] });
+  });
+
+  test('an Excel error becomes a readable ExcelAdapterError keeping the Excel code', async () => {
+    const { adapter } = setup(smallModel());
+    const error = await fails(adapter.selectCells('没有这个表', ['A1']));
+    expect(error.code).toBe('not-found');
+    expect(error.detail.excelCode).toBe('ItemNotFound');
+    expect(error.localized('zh')).toContain('找不到');
+    expect(error.localized('en')).toContain('not found');
+  });
+});

@@ -1,0 +1,427 @@
+// The adapter between Office.js and the core: reads a WorkbookSnapshot in two syncs, applies the
+// core's write plans in one, clears our cells in one, and selects cells for the pane.
+// It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
+// the simulator; only createOfficeWorkbookAdapter touches the globals.
+import { parseCell, parseRange, rangeAddress } from '../core/a1.js';
+import { isOurHeader, isOurScoreCell } from '../core/marks.js';
+import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';
+import { parseQualified, splitAreaList } from './addresses.js';
+import {
+  sheetMissingError,
+  sheetProtectedError,
+  toAdapterError,
+  unsupportedError,
+  wouldOverwriteError,
+} from './errors.js';
+
+/** Excel.run's two shapes used here: run(batch) and run(options, batch). */
+export interface ExcelRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Office.context.requirements.isSetSupported. */
+export type IsSetSupported = (name: string, minVersion?: string) => boolean;
+
+export interface WorkbookAdapterOptions {
+  run: ExcelRun;
+  isSetSupported: IsSetSupported;
+  /**
+   * Rows read blind in the second sync (the sheet sizes are not known before it). A sheet whose
+   * used range reaches further costs one more sync. Default 20,000.
+   */
+  eagerRows?: number;
+}
+
+export type AnnotationMode = 'notes' | 'comments' | 'fill';
+
+export interface AdapterCapabilities {
+  /** Findings go into notes (ExcelApi 1.18), else comments (1.10), else only the fill colour shows them. */
+  annotation: AnnotationMode;
+  /** Merged areas are read (ExcelApi 1.13); otherwise merges = [] and the core infers them. */
+  mergesRead: boolean;
+  /** A write or clear is one undo step (ExcelApi 1.20). */
+  undoGroup: boolean;
+  /** Several separate cells can be selected at once (ExcelApi 1.18); otherwise their bounding range. */
+  multiSelect: boolean;
+}
+
+export interface WriteOptions {
+  /** Attach each row's note text as a note or comment (default true). */
+  notes?: boolean;
+  /** Colour cells that have a fill in the plan (default true). */
+  fills?: boolean;
+}
+
+export interface WriteSummary {
+  /** Cells given a value (header and scores). */
+  written: number;
+  /** Cells of earlier runs cleared first. */
+  cleared: number;
+  /** Notes or comments added. */
+  annotations: number;
+  annotation: AnnotationMode;
+  /** Cells where the user's own note or comment was kept, so ours was not added ("Sheet!A1"). */
+  keptUserAnnotations: string[];
+}
+
+export interface ClearTarget {
+  sheet: string;
+  cells: string[];
+}
+
+export interface WorkbookAdapter {
+  /** Every worksheet's used range, number formats, merged areas and protection, in ≤ 2 syncs. */
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  /** Clears each plan's `clear` cells, then writes its cells, in one sync; refuses protected sheets. */
+  writeResults(plans: SheetWritePlan[], options?: WriteOptions): Promise<WriteSummary>;
+  /** Empties exactly the given cells of ours (value, format, fill, note/comment) in one sync; returns the count. */
+  clearResults(targets: ClearTarget[]): Promise<number>;
+  /** Activates `sheet` and selects the cells (A1 cells or ranges). */
+  selectCells(sheet: string, cells: string[]): Promise<void>;
+  capabilities(): AdapterCapabilities;
+}
+
+/** Rows per values read: Excel on the web limits a response to 5 MB. */
+export const VALUE_BAND_ROWS = 5_000;
+/** Rows per merged-areas read: Excel fails beyond 512 merged areas in one request. */
+export const MERGE_BAND_ROWS = 500;
+const DEFAULT_EAGER_ROWS = 20_000;
+const MAX_SELECT_AREAS = 200;
+
+/** What a read learned besides the snapshot, kept for the write that follows it. */
+interface KnownState {
+  snapshot: WorkbookSnapshot;
+  sheets: Map<string, SheetSnapshot>;
+  /** Cells holding a note / a comment, as "sheet\u0000A1". */
+  notes: Set<string>;
+  comments: Set<string>;
+}
+
+interface SheetRead {
+  sheet: Excel.Worksheet;
+  name: string;
+  protection?: Excel.WorksheetProtection;
+  used: Excel.Range;
+  bands: Excel.Range[];
+  merges: Excel.RangeAreas[];
+}
+
+const cellKey = (sheet: string, cell: string): string => `${sheet}\u0000${cell}`;
+
+export function createWorkbookAdapter(options: WorkbookAdapterOptions): WorkbookAdapter {
+  const { run, isSetSupported } = options;
+  const eagerRows = Math.max(VALUE_BAND_ROWS, options.eagerRows ?? DEFAULT_EAGER_ROWS);
+  const has = (version: string): boolean => isSetSupported('ExcelApi', version);
+  let known: KnownState | undefined;
+
+  function capabilities(): AdapterCapabilities {
+    return {
+      annotation: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'fill',
+      mergesRead: has('1.13'),
+      undoGroup: has('1.20'),
+      multiSelect: has('1.18'),
+    };
+  }
+
+  /** Writes go through here: one undo step where Excel can group them. */
+  function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    return has('1.20') ? run({ mergeUndoGroup: true }, batch) : run(batch);
+  }
+
+  function queueRows(read: SheetRead, first: number, last: number, mergesRead: boolean): void {
+    for (let top = first; top <= last; top += VALUE_BAND_ROWS) {
+      const bottom = Math.min(top + VALUE_BAND_ROWS - 1, last);
+      const band = read.sheet.getRange(`${top}:${bottom}`).getUsedRangeOrNullObject(true);
+      band.load('values,numberFormat,rowIndex,columnIndex');
+      read.bands.push(band);
+    }
+    if (!mergesRead) return;
+    for (let top = first; top <= last; top += MERGE_BAND_ROWS) {
+      const bottom = Math.min(top + MERGE_BAND_ROWS - 1, last);
+      // Returns only merges whose top-left cell is in the band, so bands never report one twice.
+      const merged = read.sheet.getRange(`${top}:${bottom}`).getMergedAreasOrNullObject();
+      merged.load('address');
+      read.merges.push(merged);
+    }
+  }
+
+  async function read(): Promise<KnownState> {
+    if (!has('1.4')) throw unsupportedError();
+    const caps = capabilities();
+    const state = await run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      const notes = caps.annotation === 'notes' ? context.workbook.notes : undefined;
+      notes?.load('items/content');
+      const comments = has('1.10') ? context.workbook.comments : undefined;
+      comments?.load('items/id');
+      await context.sync();
+
+      // Second sync: everything else, queued at once whatever the number of sheets.
+      const reads: SheetRead[] = worksheets.items.map((sheet) => {
+        const entry: SheetRead = {
+          sheet,
+          name: sheet.name,
+          used: sheet.getUsedRangeOrNullObject(true),
+          bands: [],
+          merges: [],
+        };
+        entry.used.load('rowIndex,rowCount');
+        if (has('1.2')) {
+          entry.protection = sheet.protection;
+          entry.protection.load('protected');
+        }
+        queueRows(entry, 1, eagerRows, caps.mergesRead);
+        return entry;
+      });
+      const noteCells = (notes?.items ?? []).map((note) => note.getLocation().load('address'));
+      const commentCells = (comments?.items ?? []).map((comment) => comment.getLocation().load('address'));
+      await context.sync();
+
+      // Only a sheet used beyond eagerRows needs a third sync, for its remaining rows.
+      const longer = reads.filter((r) => !r.used.isNullObject && r.used.rowIndex + r.used.rowCount > eagerRows);
+      for (const r of longer) queueRows(r, eagerRows + 1, r.used.rowIndex + r.used.rowCount, caps.mergesRead);
+      if (longer.length > 0) await context.sync();
+
+      const sheets = reads.map(assembleSheet);
+      return {
+        snapshot: { sheets },
+        sheets: new Map(sheets.map((s) => [s.name, s])),
+        notes: new Set(noteCells.map((range) => locationKey(range.address))),
+        comments: new Set(commentCells.map((range) => locationKey(range.address))),
+      } satisfies KnownState;
+    });
+    known = state;
+    return state;
+  }
+
+  async function current(): Promise<KnownState> {
+    return known ?? read();
+  }
+
+  function cellOf(sheet: SheetSnapshot, a1: string): { value: CellValue; numberFormat?: string } {
+    const { row, column } = parseCell(a1);
+    const r = row - 1 - sheet.startRow;
+    const c = column - sheet.startColumn;
+    return { value: sheet.values[r]?.[c] ?? null, numberFormat: sheet.numberFormats?.[r]?.[c] };
+  }
+
+  function isOurs(sheet: SheetSnapshot, a1: string): boolean {
+    const { value, numberFormat } = cellOf(sheet, a1);
+    return isOurHeader(value, numberFormat) || isOurScoreCell(value, numberFormat);
+  }
+
+  function isFree(sheet: SheetSnapshot, a1: string): boolean {
+    const { value } = cellOf(sheet, a1);
+    return value === null || (typeof value === 'string' && value.trim() === '') || isOurs(sheet, a1);
+  }
+
+  /** Refuses, before anything is queued, sheets that are protected, missing, or cells that are not ours. */
+  function guard(state: KnownState, targets: { sheet: string; cells: string[] }[]): void {
+    const missing = targets.filter((t) => !state.sheets.has(t.sheet)).map((t) => t.sheet);
+    if (missing.length) throw sheetMissingError(missing);
+    const locked = targets.filter((t) => state.sheets.get(t.sheet)?.protected).map((t) => t.sheet);
+    if (locked.length) throw sheetProtectedError(locked);
+    for (const t of targets) {
+      const sheet = state.sheets.get(t.sheet)!;
+      const taken = t.cells.filter((a1) => !isFree(sheet, a1));
+      if (taken.length) throw wouldOverwriteError(t.sheet, taken);
+    }
+  }
+
+  /** Queues the removal of our value, format, fill and note/comment from one cell. */
+  function queueClear(context: Excel.RequestContext, sheet: Excel.Worksheet, name: string, a1: string, state: KnownState): void {
+    const range = sheet.getRange(a1);
+    range.values = [['']];
+    range.numberFormat = [['General']];
+    range.format.fill.clear();
+    queueRemoveAnnotations(context, sheet, range, name, a1, state);
+  }
+
+  function queueRemoveAnnotations(
+    context: Excel.RequestContext,
+    sheet: Excel.Worksheet,
+    range: Excel.Range,
+    name: string,
+    a1: string,
+    state: KnownState,
+  ): void {
+    // Only annotations the read saw: asking for a missing one would fail the whole batch.
+    if (has('1.18') && state.notes.has(cellKey(name, a1))) sheet.notes.getItem(a1).delete();
+    if (has('1.10') && state.comments.has(cellKey(name, a1))) context.workbook.comments.getItemByCell(range).delete();
+  }
+
+  async function writeResults(plans: SheetWritePlan[], options: WriteOptions = {}): Promise<WriteSummary> {
+    const caps = capabilities();
+    const summary: WriteSummary = { written: 0, cleared: 0, annotations: 0, annotation: caps.annotation, keptUserAnnotations: [] };
+    try {
+      const active = plans.filter((p) => p.writes.length > 0 || p.clear.length > 0);
+      if (active.length === 0) return summary;
+      const state = await current();
+      guard(
+        state,
+        active.map((p) => ({ sheet: p.sheet, cells: [...p.clear, ...p.writes.map((w) => w.address)] })),
+      );
+      const notesOn = (options.notes ?? true) && caps.annotation !== 'fill';
+      const fillsOn = options.fills ?? true;
+
+      await runWrite(async (context) => {
+        for (const plan of active) {
+          const sheet = context.workbook.worksheets.getItem(plan.sheet);
+          const snap = state.sheets.get(plan.sheet)!;
+          for (const a1 of plan.clear) queueClear(context, sheet, plan.sheet, a1, state);
+          summary.cleared += plan.clear.length;
+          for (const w of plan.writes) {
+            const range = sheet.getRange(w.address);
+            const ours = isOurs(snap, w.address);
+            // Format first, so a number stays a number in a column formatted as text.
+            range.numberFormat = [[w.numberFormat]];
+            range.values = [[w.value]];
+            if (fillsOn && w.fill) range.format.fill.color = w.fill;
+            else if (ours) range.format.fill.clear();
+            if (ours) queueRemoveAnnotations(context, sheet, range, plan.sheet, w.address, state);
+            summary.written += 1;
+            if (!notesOn || !w.note) continue;
+            const field = caps.annotation === 'notes' ? state.notes : state.comments;
+            if (!ours && field.has(cellKey(plan.sheet, w.address))) {
+              summary.keptUserAnnotations.push(`${plan.sheet}!${w.address}`);
+              continue;
+            }
+            if (caps.annotation === 'notes') sheet.notes.add(range, w.note);
+            else context.workbook.comments.add(range, w.note);
+            summary.annotations += 1;
+          }
+        }
+        await context.sync();
+      });
+      return summary;
+    } catch (error) {
+      throw toAdapterError(error);
+    } finally {
+      // The workbook changed (or may have): the next write reads afresh unless a read comes first.
+      known = undefined;
+    }
+  }
+
+  async function clearResults(targets: ClearTarget[]): Promise<number> {
+    try {
+      const active = targets.filter((t) => t.cells.length > 0);
+      if (active.length === 0) return 0;
+      const state = await current();
+      guard(state, active);
+      await runWrite(async (context) => {
+        for (const target of active) {
+          const sheet = context.workbook.worksheets.getItem(target.sheet);
+          for (const a1 of target.cells) queueClear(context, sheet, target.sheet, a1, state);
+        }
+        await context.sync();
+      });
+      return active.reduce((n, t) => n + t.cells.length, 0);
+    } catch (error) {
+      throw toAdapterError(error);
+    } finally {
+      known = undefined;
+    }
+  }
+
+  async function selectCells(sheetName: string, cells: string[]): Promise<void> {
+    const multi = cells.length > 1 && cells.length <= MAX_SELECT_AREAS && has('1.18');
+    try {
+      await run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem(sheetName);
+        sheet.activate();
+        if (multi) sheet.getRanges(cells.join(', ')).select();
+        else if (cells.length > 0) sheet.getRange(boundingArea(cells)).select();
+        await context.sync();
+      });
+    } catch (error) {
+      throw toAdapterError(error);
+    }
+  }
+
+  return {
+    async readSnapshot() {
+      try {
+        return (await read()).snapshot;
+      } catch (error) {
+        throw toAdapterError(error);
+      }
+    },
+    writeResults,
+    clearResults,
+    selectCells,
+    capabilities,
+  };
+}
+
+/** The smallest range holding every given cell or range. */
+function boundingArea(cells: string[]): string {
+  const rects = cells.map((c) => parseRange(c));
+  return rangeAddress({
+    top: Math.min(...rects.map((r) => r.top)),
+    bottom: Math.max(...rects.map((r) => r.bottom)),
+    left: Math.min(...rects.map((r) => r.left)),
+    right: Math.max(...rects.map((r) => r.right)),
+  });
+}
+
+function locationKey(address: string): string {
+  const { sheet, area } = parseQualified(address);
+  return cellKey(sheet ?? '', area);
+}
+
+function normaliseValue(value: unknown): CellValue {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
+  return String(value);
+}
+
+/** One sheet's snapshot from its row bands (each band's used range sits at its own offset). */
+function assembleSheet(read: SheetRead): SheetSnapshot {
+  const merges = new Set<string>();
+  for (const areas of read.merges) {
+    if (areas.isNullObject) continue;
+    for (const part of splitAreaList(areas.address)) merges.add(parseQualified(part).area);
+  }
+  const snapshot: SheetSnapshot = {
+    name: read.name,
+    startRow: 0,
+    startColumn: 0,
+    values: [],
+    numberFormats: [],
+    merges: [...merges],
+    protected: read.protection?.protected ?? false,
+  };
+  const bands = read.bands.filter((band) => !band.isNullObject);
+  if (bands.length === 0) return snapshot;
+
+  const top = Math.min(...bands.map((b) => b.rowIndex));
+  const left = Math.min(...bands.map((b) => b.columnIndex));
+  const bottom = Math.max(...bands.map((b) => b.rowIndex + b.values.length - 1));
+  const right = Math.max(...bands.map((b) => b.columnIndex + (b.values[0]?.length ?? 1) - 1));
+  const width = right - left + 1;
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(width).fill(null));
+  const formats: string[][] = Array.from({ length: bottom - top + 1 }, () => new Array<string>(width).fill('General'));
+  for (const band of bands) {
+    const bandValues = band.values;
+    const bandFormats = band.numberFormat;
+    bandValues.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const y = band.rowIndex - top + r;
+        const x = band.columnIndex - left + c;
+        values[y][x] = normaliseValue(value);
+        formats[y][x] = String(bandFormats[r]?.[c] ?? 'General');
+      }),
+    );
+  }
+  return { ...snapshot, startRow: top, startColumn: left, values, numberFormats: formats };
+}
+
+/** The adapter over the real Excel, for the task pane (call after Office.onReady). */
+export function createOfficeWorkbookAdapter(): WorkbookAdapter {
+  return createWorkbookAdapter({
+    run: Excel.run as ExcelRun,
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  });
+}
