@@ -208,12 +208,14 @@ test('what was written, skipped or refused is reported', async () => {
         { sheet: '宁县总工会', column: 'J', cells: 25, skipped: ['J14'] },
         { sheet: '表2', column: 'K', cells: 0, skipped: [], protected: true },
       ],
+      keptUserAnnotations: ["'宁县总工会'!J20"],
     },
   });
   await runCheck(host);
   expect(screen.getByText(/已在“宁县总工会”的 J 列写入 25 个单元格/)).toBeTruthy();
   expect(screen.getByText(/1 个单元格已有内容，未写入：J14/)).toBeTruthy();
   expect(screen.getByText(/工作表“表2”受保护/)).toBeTruthy();
+  expect(screen.getByText(/1 个单元格已有用户的批注，予以保留/)).toBeTruthy();
 });
 
 test('清除结果 calls clear and reports the count', async () => {
@@ -249,6 +251,18 @@ test('Office-style errors (code, no message) and failures of clear and select ar
   expect(within(await screen.findByRole('group', { name: '无法定位单元格' })).getByText(/Worksheet not found/)).toBeTruthy();
   await user.click(screen.getByRole('button', { name: '清除结果' }));
   expect(within(await screen.findByRole('group', { name: '清除失败' })).getByText(/InvalidOperation/)).toBeTruthy();
+});
+
+test('adapter errors are shown in the pane’s language', async () => {
+  const error = Object.assign(new Error('工作表受保护\nSheet is protected'), {
+    text: { zh: '工作表「表2」受保护，未写入任何内容。', en: 'Sheet "表2" is protected, so nothing was written.' },
+  });
+  const host = fakeHost({ check: () => Promise.reject(error) });
+  const user = userEvent.setup();
+  await user.click(await renderPane(host));
+  expect(within(await screen.findByRole('group', { name: '校验失败' })).getByText(/工作表「表2」受保护，未写入任何内容。/)).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: 'English' }));
+  expect(within(screen.getByRole('group', { name: 'Check failed' })).getByText(/Sheet "表2" is protected/)).toBeTruthy();
 });
 
 test('a failure to load settings is shown and defaults are used', async () => {

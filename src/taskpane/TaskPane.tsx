@@ -271,7 +271,8 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     setNotices((list) => (n.key && list.some((x) => x.key === n.key) ? list : [...list, { ...n, id }]));
   }, []);
   const failure = useCallback(
-    (title: (s: UiStrings) => string, e: unknown, key?: string) => notify({ key, intent: 'error', title, body: (t) => errorMessage(e, t) }),
+    (title: (s: UiStrings) => string, e: unknown, key?: string) =>
+      notify({ key, intent: 'error', title, body: (t) => errorMessage(e, t.lang) }),
     [notify],
   );
 
@@ -322,6 +323,8 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
       if (wrote.length) {
         notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => t.wroteColumns(wrote) });
       }
+      const kept = r.keptUserAnnotations ?? [];
+      if (kept.length) notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.keptUserAnnotations(kept) });
       for (const w of r.written) {
         if (w.protected) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.protectedSheet(w.sheet) });
         else if (w.skipped.length) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.skippedCells(w) });

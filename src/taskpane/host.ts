@@ -39,6 +39,8 @@ export interface CheckResult {
   report: Report;
   /** Empty when writing is switched off. */
   written: WrittenColumn[];
+  /** Cells ("Sheet!A1") that keep the user's own note or comment, so ours was not added. */
+  keptUserAnnotations?: string[];
 }
 
 /** How annotations can be attached in this Excel: notes (ExcelApi 1.18), comments (1.10), or colour only. */

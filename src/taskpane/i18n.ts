@@ -1,5 +1,5 @@
 // Every string the task pane shows, in Chinese (default) and English.
-import type { Lang, Severity, TableReport, Topic } from '../core/types.js';
+import type { Lang, LocalizedText, Severity, TableReport, Topic } from '../core/types.js';
 import type { AnnotationMode, PaneCapabilities, WrittenColumn } from './host.js';
 
 /** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
@@ -8,6 +8,7 @@ export function langFromTag(tag: string | undefined | null): Lang {
 }
 
 export interface UiStrings {
+  lang: Lang;
   title: string;
   check: string;
   checking: string;
@@ -49,6 +50,7 @@ export interface UiStrings {
   wroteColumns: (ws: WrittenColumn[]) => string;
   skippedCells: (w: WrittenColumn) => string;
   protectedSheet: (sheet: string) => string;
+  keptUserAnnotations: (cells: string[]) => string;
   notWritten: string;
   writtenTitle: string;
   cleared: (n: number) => string;
@@ -78,6 +80,7 @@ const annotationEn: Record<AnnotationMode, string> = {
 };
 
 const zh: UiStrings = {
+  lang: 'zh',
   title: '绩效目标表校验',
   check: '校验',
   checking: '正在校验…',
@@ -118,6 +121,7 @@ const zh: UiStrings = {
   wroteColumns: (ws) => ws.map((w) => `已在“${w.sheet}”的 ${w.column} 列写入 ${w.cells} 个单元格`).join('；'),
   skippedCells: (w) => `“${w.sheet}”中 ${w.skipped.length} 个单元格已有内容，未写入：${w.skipped.join('、')}`,
   protectedSheet: (sheet) => `工作表“${sheet}”受保护，未写入得分`,
+  keptUserAnnotations: (cells) => `${cells.length} 个单元格已有用户的批注，予以保留，未添加本次批注：${cells.join('、')}`,
   notWritten: '未写入工作簿（“写入得分列”已关闭）',
   writtenTitle: '写入工作簿',
   cleared: (n) => `已清除 ${n} 个单元格`,
@@ -136,6 +140,7 @@ const zh: UiStrings = {
 };
 
 const en: UiStrings = {
+  lang: 'en',
   title: 'Performance target check',
   check: 'Check',
   checking: 'Checking…',
@@ -177,6 +182,8 @@ const en: UiStrings = {
   skippedCells: (w) =>
     `${w.skipped.length} cell${w.skipped.length === 1 ? '' : 's'} in “${w.sheet}” ${w.skipped.length === 1 ? 'holds' : 'hold'} content and ${w.skipped.length === 1 ? 'was' : 'were'} left alone: ${w.skipped.join(', ')}`,
   protectedSheet: (sheet) => `Sheet “${sheet}” is protected; no scores written`,
+  keptUserAnnotations: (cells) =>
+    `${cells.length} cell${cells.length === 1 ? '' : 's'} already had your own note or comment, kept instead of ours: ${cells.join(', ')}`,
   notWritten: 'Nothing written to the workbook (“Write score column” is off)',
   writtenTitle: 'Written to the workbook',
   cleared: (n) => `Cleared ${n} cell${n === 1 ? '' : 's'}`,
@@ -201,15 +208,20 @@ export const strings: Record<Lang, UiStrings> = { zh, en };
 /** Names of the languages in their own script, for the language switch. */
 export const languageNames: Record<Lang, string> = { zh: '中文', en: 'English' };
 
-/** A readable message from whatever was thrown (Error, OfficeExtension.Error, string, …). */
-export function errorMessage(e: unknown, s: UiStrings): string {
+/**
+ * A readable message from whatever was thrown: the adapter's errors carry `text: { zh, en }`
+ * (shown in the pane's language); Office errors a message and a code; some hosts throw strings.
+ */
+export function errorMessage(e: unknown, lang: Lang): string {
   if (typeof e === 'string' && e.trim()) return e;
   if (typeof e === 'object' && e !== null) {
-    const o = e as { message?: unknown; code?: unknown };
+    const o = e as { text?: unknown; message?: unknown; code?: unknown };
+    const text = o.text as Partial<LocalizedText> | undefined;
+    if (typeof text === 'object' && text !== null && typeof text[lang] === 'string' && text[lang].trim()) return text[lang];
     const message = typeof o.message === 'string' && o.message.trim() ? o.message : '';
     const code = typeof o.code === 'string' && o.code.trim() ? o.code : '';
     if (message && code && !message.includes(code)) return `${message} (${code})`;
     if (message || code) return message || code;
   }
-  return s.unknownError;
+  return strings[lang].unknownError;
 }

@@ -70,3 +70,20 @@ test('runClear removes what runCheck wrote, and nothing else', async () => {
   original.sheets[0].values.forEach((row, r) => row.forEach((v, c) => expect(sheet.values[r][c]).toEqual(v)));
   expect(planClear(snapshot).every((t) => t.cells.length === 0)).toBe(true);
 });
+
+test('what the adapter reports (kept user notes, cells cleared) is passed on', async () => {
+  const { adapter } = fakeAdapter(workbook(tableSheet('目标表')));
+  const reporting = {
+    ...adapter,
+    writeResults: async (...args: Parameters<typeof adapter.writeResults>) => {
+      await adapter.writeResults(...args);
+      return { keptUserAnnotations: ["'目标表'!J7"] };
+    },
+    clearResults: async (...args: Parameters<typeof adapter.clearResults>) => {
+      await adapter.clearResults(...args);
+      return 3;
+    },
+  };
+  expect((await runCheck(reporting, options)).keptUserAnnotations).toEqual(["'目标表'!J7"]);
+  expect(await runClear(reporting)).toBe(3);
+});

@@ -7,8 +7,10 @@ import type { CheckResult, WrittenColumn } from './host.js';
 /** The part of a workbook adapter (src/excel, the workbench simulator) that the check needs. */
 export interface CheckAdapter {
   readSnapshot(): Promise<WorkbookSnapshot>;
-  writeResults(plans: SheetWritePlan[], opts: { notes: boolean; fills: boolean }): Promise<unknown>;
-  clearResults(targets: { sheet: string; cells: string[] }[]): Promise<unknown>;
+  /** May report cells where the user's own note or comment was kept instead of ours. */
+  writeResults(plans: SheetWritePlan[], opts: { notes: boolean; fills: boolean }): Promise<{ keptUserAnnotations?: string[] } | void>;
+  /** May resolve to the number of cells it cleared. */
+  clearResults(targets: { sheet: string; cells: string[] }[]): Promise<number | void>;
 }
 
 export interface RunCheckOptions {
@@ -30,15 +32,17 @@ export async function runCheck(adapter: CheckAdapter, options: RunCheckOptions):
   const protectedSheets = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
   // A protected sheet would make the whole write fail; leave it out and say so instead.
   const writable = plans.filter((p) => !protectedSheets.has(p.sheet));
+  let keptUserAnnotations: string[] = [];
   if (writable.some((p) => p.writes.length > 0 || p.clear.length > 0)) {
-    await adapter.writeResults(writable, { notes: options.notes, fills: options.fills });
+    const summary = await adapter.writeResults(writable, { notes: options.notes, fills: options.fills });
+    keptUserAnnotations = summary?.keptUserAnnotations ?? [];
   }
   const written: WrittenColumn[] = plans.map((p) =>
     protectedSheets.has(p.sheet)
       ? { sheet: p.sheet, column: p.column, cells: 0, skipped: p.skipped, protected: true }
       : { sheet: p.sheet, column: p.column, cells: p.writes.length, skipped: p.skipped },
   );
-  return { report, written };
+  return keptUserAnnotations.length ? { report, written, keptUserAnnotations } : { report, written };
 }
 
 /** Clears what earlier runs wrote; resolves to the number of cells cleared. */
@@ -47,6 +51,6 @@ export async function runClear(adapter: CheckAdapter): Promise<number> {
   const protectedSheets = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
   const targets = planClear(snapshot).filter((t) => t.cells.length > 0 && !protectedSheets.has(t.sheet));
   if (targets.length === 0) return 0;
-  await adapter.clearResults(targets);
-  return targets.reduce((n, t) => n + t.cells.length, 0);
+  const cleared = await adapter.clearResults(targets);
+  return typeof cleared === 'number' ? cleared : targets.reduce((n, t) => n + t.cells.length, 0);
 }

@@ -1,0 +1,64 @@
+/** @jest-environment jsdom */
+// The real pane over the real Excel adapter and the simulated Excel: the wiring the workbench
+// uses, and the same calls the pane makes inside Excel.
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { createWorkbookAdapter } from '../excel/index.js';
+import { createExcel, createWorkbookModel, sheetFromRows, type ExcelSimulator } from '../workbench/simulator/index.js';
+import { createAdapterHost } from './adapterHost.js';
+import { memorySettingsStore } from './settings.js';
+import { TaskPane } from './TaskPane.js';
+import { installDomStubs, tableSheet } from './testing.js';
+
+beforeAll(installDomStubs);
+afterEach(cleanup);
+
+function simulated(apiVersion = '1.20'): ExcelSimulator {
+  const table = tableSheet('目标表');
+  return createExcel(createWorkbookModel([sheetFromRows(table.name, table.values, { merges: table.merges })]), { apiVersion });
+}
+
+async function renderOver(excel: ExcelSimulator) {
+  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
+  const host = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+  render(<TaskPane host={host} />);
+  const check = screen.getByRole('button', { name: '校验' }) as HTMLButtonElement;
+  await waitFor(() => expect(check.disabled).toBe(false));
+  return { check, user: userEvent.setup() };
+}
+
+const cell = (excel: ExcelSimulator, a1: string) => excel.model.sheets[0].cells.get(a1);
+
+test('校验 writes the 得分 column, a finding selects its cell, 清除结果 removes what was written', async () => {
+  const excel = simulated();
+  const { check, user } = await renderOver(excel);
+  expect(screen.getByText(/批注模式：注释/)).toBeTruthy();
+
+  await user.click(check);
+  await screen.findByRole('heading', { name: '概况' });
+  expect(screen.getByText('找到 1 张绩效目标表')).toBeTruthy();
+  expect(screen.getByText(/已在“目标表”的 J 列写入 5 个单元格/)).toBeTruthy();
+  expect(cell(excel, 'J4')?.value).toBe('得分');
+  expect(typeof cell(excel, 'J5')?.value).toBe('number');
+
+  const valueFinding = screen.getAllByRole('button').find((b) => /服务职工总人次/.test(b.textContent ?? ''));
+  expect(valueFinding).toBeDefined();
+  await user.click(valueFinding!);
+  await waitFor(() => expect(excel.model.selection?.sheet).toBe('目标表'));
+  expect(excel.model.selection?.areas.join(',')).toMatch(/F7/);
+
+  await user.click(screen.getByRole('button', { name: '清除结果' }));
+  expect(await screen.findByText('已清除 5 个单元格')).toBeTruthy();
+  expect(cell(excel, 'J4')?.value ?? null).toBeNull();
+  // The user's table is untouched.
+  expect(cell(excel, 'F7')?.value).toBe('稳步提升');
+});
+
+test('an older Excel shows the colour-only mode and still checks', async () => {
+  const excel = simulated('1.9');
+  const { check, user } = await renderOver(excel);
+  expect(screen.getByText(/兼容模式：仅颜色/)).toBeTruthy();
+  expect((screen.getByRole('switch', { name: '添加批注' }) as HTMLInputElement).disabled).toBe(true);
+  await user.click(check);
+  expect(within(await screen.findByRole('region', { name: '概况' })).getByText('找到 1 张绩效目标表')).toBeTruthy();
+});
