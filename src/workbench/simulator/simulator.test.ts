@@ -121,6 +121,37 @@ describe('load → sync → read', () => {
   });
 });
 
+describe('navigation', () => {
+  test('getCell, getOffsetRange, getResizedRange and the active sheet resolve like Excel', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const active = context.workbook.worksheets.getActiveWorksheet();
+      active.load('name');
+      const base = active.getRange('B3:C4');
+      const cell = base.getCell(1, 1);
+      const moved = base.getOffsetRange(2, 1);
+      const grown = base.getResizedRange(1, -1);
+      for (const r of [cell, moved, grown]) r.load('address,rowCount,columnCount');
+      await context.sync();
+      expect(active.name).toBe('表1');
+      expect(cell.address).toBe('表1!C4');
+      expect(moved.address).toBe('表1!C5:D6');
+      expect([grown.address, grown.rowCount, grown.columnCount]).toEqual(['表1!B3:B5', 3, 1]);
+    });
+  });
+
+  test('a range pushed off the grid fails with InvalidArgument', async () => {
+    const excel = sample();
+    const error = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('表1').getRange('A1').getOffsetRange(-1, 0).load('address');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('InvalidArgument');
+  });
+});
+
 describe('sync counting and queued writes', () => {
   test('counts syncs per run, including the final sync run() makes for queued commands', async () => {
     const excel = sample();
