@@ -44,7 +44,19 @@ interface Header {
   right: number;
 }
 
+const L3_LABEL = /^三级(指标)?(名称)?$/;
+
+/** Cheap test before classifying a row: a header has a short cell naming 三级. */
+function mayBeHeader(grid: Grid, row: number): boolean {
+  for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+    const v = grid.value(row, c);
+    if (typeof v === 'string' && v.length <= 20 && L3_LABEL.test(v.replace(/[\s*＊]/g, ''))) return true;
+  }
+  return false;
+}
+
 function readHeader(grid: Grid, row: number): Header | undefined {
+  if (!mayBeHeader(grid, row)) return undefined;
   const found: { column: number; kind: ColumnKey | WeightLike }[] = [];
   let hasIndicatorWord = false;
   for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {

@@ -3,7 +3,12 @@
 import type { CellValue } from './types.js';
 
 /** Full-width → half-width (NFKC), plus the comparator signs NFKC leaves alone. */
+// Only characters outside Latin/CJK ideographs can change under NFKC; most cells have none,
+// and NFKC was the core's hottest call on large tables.
+const MAY_CHANGE = /[^\u0020-\u1fff\u4e00-\u9fff]/;
+
 export function toHalfWidth(s: string): string {
+  if (!MAY_CHANGE.test(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/[≧]/g, '≥')
@@ -13,9 +18,22 @@ export function toHalfWidth(s: string): string {
 }
 
 /** A header or row label reduced to what it says: no spaces, breaks, stars, bracket styles. */
+const labelCache = new Map<string, string>();
+
 export function normaliseLabel(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
-  return toHalfWidth(String(value))
+  const key = String(value);
+  let hit = labelCache.get(key);
+  if (hit === undefined) {
+    hit = normaliseUncached(key);
+    if (labelCache.size > 20000) labelCache.clear();
+    labelCache.set(key, hit);
+  }
+  return hit;
+}
+
+function normaliseUncached(value: string): string {
+  return toHalfWidth(value)
     .replace(/\s+/g, '')
     .replace(/^[*※]+/, '')
     .replace(/[:：]$/, '');

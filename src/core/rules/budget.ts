@@ -285,7 +285,7 @@ export const indicatorAmount = defineRule<{ name: string; quoted: number; key: B
         [r.content, r.cells.content],
         [r.remark, r.cells.remark],
       ] as const) {
-        if (!text) continue;
+        if (!text || !text.includes('万')) continue;
         for (const m of toHalfWidth(text).matchAll(/(\d+(?:\.\d+)?)\s*万元/g)) {
           const quoted = Number(m[1]);
           const before = toHalfWidth(text).slice(0, m.index ?? 0);

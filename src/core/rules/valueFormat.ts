@@ -174,13 +174,26 @@ export const negative = defineRule<{ name: string; value: string }>({
   },
 });
 
+const patterns = new Map<string, RegExp>();
+
+function figurePattern(unit: string): RegExp {
+  let re = patterns.get(unit);
+  if (!re) {
+    const escaped = unit.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
+    re = new RegExp(`(\\d+(?:\\.\\d+)?)个?${escaped}`, 'g');
+    patterns.set(unit, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 /** Figures stated in prose with a unit, e.g. "不低于 95%" → 95 (%), "3 个工作日" → 3 (工作日). */
 function statedFigures(text: string, unit: string): number[] {
   if (!text || unit === '') return [];
   const t = toHalfWidth(text).replace(/\s+/g, '');
   const out: number[] = [];
-  const escaped = unit.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&');
-  const re = new RegExp(`(\\d+(?:\\.\\d+)?)个?${escaped}`, 'g');
+  if (!t.includes(unit)) return out;
+  const re = figurePattern(unit);
   for (const m of t.matchAll(re)) {
     // "2026 年" beside unit 年 is a year, not a figure.
     if (unit === '年' && Number(m[1]) >= 1900) continue;

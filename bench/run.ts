@@ -1,0 +1,99 @@
+// npm run bench: speed and memory of the core and the CLI. Figures, not pass/fail: goals are
+// printed beside them (core seed ≤ 2 ms, 2k rows ≤ 40 ms, 20k ≤ 400 ms, CLI ≤ 1.3× a bare read).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import ExcelJS from 'exceljs';
+import { checkWorkbook, type WorkbookSnapshot } from '../src/core/index.js';
+import { snapshotOf } from '../src/cli/exceljsAdapter.js';
+import { generatedSheet } from './generate.js';
+
+const root = process.cwd();
+const SEED = path.join(root, 'assets/samples/ningxian-2026.xlsx');
+const MAIN = path.join(root, 'build/src/cli/main.js');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeCore(snapshot: WorkbookSnapshot, runs: number): number {
+  for (let i = 0; i < Math.min(5, runs); i++) checkWorkbook(snapshot); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    checkWorkbook(snapshot);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+function wall(args: string[], runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const fmt = (n: number, d = 2) => n.toFixed(d);
+const rows: [string, string, string][] = [];
+const line = (what: string, value: string, goal = '') => rows.push([what, value, goal]);
+
+async function main(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(SEED) as unknown as ArrayBuffer);
+  const seed = snapshotOf(wb);
+  const seedMs = timeCore(seed, 200);
+  line('core: seed table (35 rows)', `${fmt(seedMs, 3)} ms`, '≤ 2 ms');
+
+  const s2k = { sheets: [generatedSheet(2000)] };
+  const s20k = { sheets: [generatedSheet(20000)] };
+  const t2k = timeCore(s2k, 30);
+  const t20k = timeCore(s20k, 7);
+  line('core: generated 2,000 rows', `${fmt(t2k)} ms`, '≤ 40 ms');
+  line('core: generated 20,000 rows', `${fmt(t20k)} ms`, '≤ 400 ms');
+  line('core: 20k / 2k time ratio', `${fmt(t20k / t2k)}×`, '≈ 10× (linear)');
+
+  if (global.gc) global.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const report = checkWorkbook(s20k);
+  const heapAfter = process.memoryUsage().heapUsed;
+  line('core: heap for a 20,000-row report', `${fmt((heapAfter - heapBefore) / 1048576, 1)} MiB`, `${report.tables[0].indicators.length} indicators`);
+
+  const bare = `const E=require('exceljs');new E.Workbook().xlsx.readFile(${JSON.stringify(SEED)}).then(()=>{})`;
+  const bareMs = wall(['-e', bare], 9);
+  const cliMs = wall([MAIN, '--json', SEED], 9);
+  line('CLI: seed, wall time', `${fmt(cliMs, 0)} ms`, '');
+  line('exceljs: bare read of the seed, wall time', `${fmt(bareMs, 0)} ms`, '');
+  line('CLI / bare exceljs read', `${fmt(cliMs / bareMs)}×`, '≤ 1.3×');
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-bench-'));
+  const files: string[] = [];
+  for (let i = 0; i < 50; i++) {
+    const f = path.join(dir, `t${i}.xlsx`);
+    copyFileSync(SEED, f);
+    files.push(f);
+  }
+  let t = performance.now();
+  spawnSync(process.execPath, [MAIN, '--json', ...files], { stdio: 'ignore', maxBuffer: 1 << 28 });
+  const oneCall = performance.now() - t;
+  t = performance.now();
+  for (const f of files) spawnSync(process.execPath, [MAIN, '--json', f], { stdio: 'ignore' });
+  const fiftyCalls = performance.now() - t;
+  line('CLI: 50 files in one call', `${fmt(oneCall, 0)} ms`, '');
+  line('CLI: 50 files in 50 calls', `${fmt(fiftyCalls, 0)} ms`, `${fmt(fiftyCalls / oneCall, 1)}× slower`);
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
+  for (const [what, value, goal] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${goal}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
