@@ -268,7 +268,7 @@ test('adapter errors are shown in the pane’s language', async () => {
 test('a failure to load settings is shown and defaults are used', async () => {
   const host = fakeHost({ loadSettings: () => Promise.reject(new Error('settings unavailable')) });
   await renderPane(host);
-  expect(await screen.findByRole('group', { name: '无法读取或保存设置，已使用默认设置' })).toBeTruthy();
+  expect(await screen.findByRole('group', { name: '无法读取已保存的设置，已使用默认设置' })).toBeTruthy();
   expect((screen.getByRole('switch', { name: '写入得分列' }) as HTMLInputElement).checked).toBe(true);
 });
 
@@ -318,7 +318,7 @@ test('a document that refuses every settings save shows the problem once', async
   await renderPane(host);
   await user.click(screen.getByRole('switch', { name: '标记颜色' }));
   await user.click(screen.getByRole('switch', { name: '添加批注' }));
-  await waitFor(() => expect(screen.getAllByRole('group', { name: '无法读取或保存设置，已使用默认设置' })).toHaveLength(1));
+  await waitFor(() => expect(screen.getAllByRole('group', { name: '设置未能保存到工作簿，仅在本次有效' })).toHaveLength(1));
   expect(screen.getByText(/The document is read-only\./)).toBeTruthy();
   // The choice still applies to this session.
   expect((screen.getByRole('switch', { name: '标记颜色' }) as HTMLInputElement).checked).toBe(true);
@@ -336,4 +336,17 @@ test('mountTaskPane renders the pane into an element and unmounts it', async () 
   act(() => pane?.unmount());
   expect(element.childElementCount).toBe(0);
   element.remove();
+});
+
+test('a failed check does not leave the previous run’s findings on screen', async () => {
+  let fail = false;
+  const host = fakeHost({
+    check: () => (fail ? Promise.reject(new Error('Excel is busy')) : Promise.resolve({ report: sampleReport(), written: [] })),
+  });
+  const user = await runCheck(host);
+  fail = true;
+  await user.click(screen.getByRole('button', { name: '校验' }));
+  expect(await screen.findByRole('group', { name: '校验失败' })).toBeTruthy();
+  expect(screen.queryByRole('heading', { name: '概况' })).toBeNull();
+  expect(screen.queryByRole('button', { name: /一级指标权重合计为 90/ })).toBeNull();
 });

@@ -286,7 +286,7 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
           setReservedText(String(saved.reservedPoints));
         }
       } catch (e) {
-        if (live) failure((t) => t.settingsFailed, e, 'settings');
+        if (live) failure((t) => t.settingsLoadFailed, e, 'settings-load');
       }
       try {
         const c = await host.capabilities();
@@ -304,7 +304,7 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
   const update = (patch: Partial<PaneSettings>) => {
     const next = { ...settings, ...patch };
     setSettings(next);
-    host.saveSettings(next).catch((e: unknown) => failure((t) => t.settingsFailed, e, 'settings'));
+    host.saveSettings(next).catch((e: unknown) => failure((t) => t.settingsSaveFailed, e, 'settings-save'));
   };
 
   const reservedValid = reservedText.trim() !== '' && isValidReservedPoints(Number(reservedText));
@@ -330,6 +330,8 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
         else if (w.skipped.length) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.skippedCells(w) });
       }
     } catch (e) {
+      // Findings of an earlier run would pass for this one's.
+      setResult(null);
       failure((t) => t.checkFailed, e);
     } finally {
       setBusy(null);

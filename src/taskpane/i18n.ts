@@ -59,7 +59,8 @@ export interface UiStrings {
   checkFailed: string;
   clearFailed: string;
   selectFailed: string;
-  settingsFailed: string;
+  settingsLoadFailed: string;
+  settingsSaveFailed: string;
   unknownError: string;
   dismiss: string;
   capability: (c: PaneCapabilities) => string;
@@ -130,7 +131,8 @@ const zh: UiStrings = {
   checkFailed: '校验失败',
   clearFailed: '清除失败',
   selectFailed: '无法定位单元格',
-  settingsFailed: '无法读取或保存设置，已使用默认设置',
+  settingsLoadFailed: '无法读取已保存的设置，已使用默认设置',
+  settingsSaveFailed: '设置未能保存到工作簿，仅在本次有效',
   unknownError: '未知错误',
   dismiss: '关闭',
   capability: (c) =>
@@ -192,7 +194,8 @@ const en: UiStrings = {
   checkFailed: 'Check failed',
   clearFailed: 'Clearing failed',
   selectFailed: 'Could not select the cells',
-  settingsFailed: 'Settings could not be read or saved; defaults are in use',
+  settingsLoadFailed: 'Saved settings could not be read; defaults are in use',
+  settingsSaveFailed: 'Settings could not be saved in the workbook; they apply to this session only',
   unknownError: 'Unknown error',
   dismiss: 'Dismiss',
   capability: (c) =>
