@@ -127,17 +127,16 @@ test('toggles and reserved points are passed to check and saved', async () => {
   const write = screen.getByRole('switch', { name: '写入得分列' }) as HTMLInputElement;
   const notes = screen.getByRole('switch', { name: '添加批注' }) as HTMLInputElement;
   const fills = screen.getByRole('switch', { name: '标记颜色' }) as HTMLInputElement;
-  expect([write.checked, notes.checked, fills.checked]).toEqual([true, false, false]);
+  expect([write.checked, notes.checked, fills.checked]).toEqual([true, true, true]);
 
   await user.click(notes);
-  await user.click(fills);
   const reserved = screen.getByRole('spinbutton', { name: '预留分值' });
   await user.clear(reserved);
   await user.type(reserved, '10');
   await user.click(checkButton);
   await screen.findByRole('heading', { name: '概况' });
-  expect(host.checks[0]).toEqual({ writeScores: true, notes: true, fills: true, reservedPoints: 10, lang: 'zh' });
-  expect(host.saved.at(-1)).toEqual({ writeScores: true, notes: true, fills: true, reservedPoints: 10 });
+  expect(host.checks[0]).toEqual({ writeScores: true, notes: false, fills: true, reservedPoints: 10, lang: 'zh' });
+  expect(host.saved.at(-1)).toEqual({ writeScores: true, notes: false, fills: true, reservedPoints: 10 });
 
   await user.click(write);
   expect(notes.disabled).toBe(true);
@@ -321,7 +320,7 @@ test('a document that refuses every settings save shows the problem once', async
   await waitFor(() => expect(screen.getAllByRole('group', { name: '设置未能保存到工作簿，仅在本次有效' })).toHaveLength(1));
   expect(screen.getByText(/The document is read-only\./)).toBeTruthy();
   // The choice still applies to this session.
-  expect((screen.getByRole('switch', { name: '标记颜色' }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole('switch', { name: '标记颜色' }) as HTMLInputElement).checked).toBe(false);
 });
 
 test('mountTaskPane renders the pane into an element and unmounts it', async () => {

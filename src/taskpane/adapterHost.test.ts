@@ -22,16 +22,17 @@ test('check writes notes in the display language unless the pane chose one', asy
   expect(notesOf(zh.calls).some((n) => n.startsWith('Error'))).toBe(false);
 });
 
-test('check follows the toggles: no notes or fills unless asked, nothing written when off', async () => {
+test('check follows the toggles: notes and fills by default, none when switched off, nothing written when off', async () => {
   const { host, calls } = setup();
-  const result = await host.check(DEFAULT_SETTINGS);
+  const result = await host.check({ ...DEFAULT_SETTINGS, notes: false, fills: false });
   expect(result.report.tables).toHaveLength(1);
   const writes = calls.writes.flat().flatMap((p) => p.writes);
   expect(writes.length).toBeGreaterThan(1);
   expect(writes.every((w) => w.note === undefined && w.fill === undefined)).toBe(true);
 
-  await host.check({ ...DEFAULT_SETTINGS, fills: true });
+  await host.check(DEFAULT_SETTINGS);
   expect(calls.writes[1].flatMap((p) => p.writes).some((w) => w.fill !== undefined)).toBe(true);
+  expect(calls.writes[1].flatMap((p) => p.writes).some((w) => w.note !== undefined)).toBe(true);
 
   const off = await host.check({ ...DEFAULT_SETTINGS, writeScores: false });
   expect(calls.writes).toHaveLength(2);

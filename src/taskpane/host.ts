@@ -17,8 +17,8 @@ export interface PaneSettings {
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   writeScores: true,
-  notes: false,
-  fills: false,
+  notes: true,
+  fills: true,
   reservedPoints: 0,
 };
 

@@ -98,7 +98,7 @@ test('in Excel the entry mounts the pane, which checks the workbook and saves se
   expect(screen.getByText(/批注模式：批注/)).toBeTruthy();
   const user = userEvent.setup();
   await user.click(screen.getByRole('switch', { name: '标记颜色' }));
-  expect(office.stored.get(SETTINGS_KEY)).toMatchObject({ fills: true });
+  expect(office.stored.get(SETTINGS_KEY)).toMatchObject({ fills: false });
 
   await user.click(check);
   expect(await screen.findByText('找到 1 张绩效目标表')).toBeTruthy();

@@ -6,10 +6,10 @@ test('normalizeSettings keeps valid fields and defaults the rest', () => {
   expect(normalizeSettings(null)).toBeNull();
   expect(normalizeSettings('not json')).toBeNull();
   expect(normalizeSettings({})).toEqual(DEFAULT_SETTINGS);
-  expect(normalizeSettings({ writeScores: false, notes: true, fills: 'yes', reservedPoints: 10, lang: 'en' })).toEqual({
+  expect(normalizeSettings({ writeScores: false, notes: false, fills: 'yes', reservedPoints: 10, lang: 'en' })).toEqual({
     writeScores: false,
-    notes: true,
-    fills: false,
+    notes: false,
+    fills: true,
     reservedPoints: 10,
     lang: 'en',
   });
