@@ -61,10 +61,10 @@ export function snapshotOfSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetS
   });
   const merges = mergesOf(ws);
   if (rowCount === 0 || first === Infinity) return { name: ws.name, startRow: 0, startColumn: 0, values: [], numberFormats: [], merges, protected: isProtected(ws) };
-  const values: CellValue[][] = [];
-  const numberFormats: string[][] = [];
-  for (let r = first; r <= last; r++) {
-    const row = ws.getRow(r);
+  // Only rows that exist are filled in: a stray cell at row 1,048,576 must not cost a million rows.
+  const values: CellValue[][] = new Array(last - first + 1);
+  const numberFormats: string[][] = new Array(last - first + 1);
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
     const vs: CellValue[] = [];
     const fs: string[] = [];
     for (let c = left; c <= right; c++) {
@@ -72,9 +72,9 @@ export function snapshotOfSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetS
       vs.push(cell ? plainValue(cell.value, date1904) : null);
       fs.push(cell?.numFmt ?? '');
     }
-    values.push(vs);
-    numberFormats.push(fs);
-  }
+    values[r - first] = vs;
+    numberFormats[r - first] = fs;
+  });
   return { name: ws.name, startRow: first - 1, startColumn: left - 1, values, numberFormats, merges, protected: isProtected(ws) };
 }
 

@@ -52,6 +52,11 @@ export class Grid {
     return v === undefined ? null : v;
   }
 
+  /** False for rows the snapshot does not hold at all (sparse snapshots skip empty rows). */
+  hasRow(row: number): boolean {
+    return this.sheet.values[row - 1 - this.sheet.startRow] !== undefined;
+  }
+
   numberFormat(row: number, column: number): string {
     const r = this.sheet.numberFormats?.[row - 1 - this.sheet.startRow];
     return r?.[column - this.sheet.startColumn] ?? '';

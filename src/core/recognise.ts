@@ -250,9 +250,18 @@ function normaliseType(text: string): IndicatorType | '' {
 export function recogniseSheet(grid: Grid): TableModel[] {
   const headers: Header[] = [];
   for (let r = grid.firstRow; r <= grid.lastRow; r++) {
+    if (!grid.hasRow(r)) continue;
     const h = readHeader(grid, r);
-    // A two-row header (labels repeated below via vertical merges) is read once, at its first row.
-    if (h && !(headers.length && headers[headers.length - 1].row === r - 1)) headers.push(h);
+    if (!h) continue;
+    const previous = headers[headers.length - 1];
+    if (previous && previous.row === r - 1) {
+      // Labels merged down from the row above: one two-row header, read at its first row.
+      // Labels typed again: a repeated header; the lower one is the table's.
+      const typedAgain = (Object.values(h.columns) as number[]).some((c) => !grid.merge(r, c) && !isBlank(grid.raw(r, c)));
+      if (typedAgain) headers[headers.length - 1] = h;
+      continue;
+    }
+    headers.push(h);
   }
   const tables: TableModel[] = [];
   let regionTop = grid.firstRow;

@@ -185,3 +185,24 @@ describe('layout variations', () => {
     expect(r.sheetsWithoutTable).toEqual(['空白', '其他']);
   });
 });
+
+describe('multi-row headers', () => {
+  test('a two-row header: 绩效指标 over 一级/二级/三级, the other labels merged down over both rows', () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表');
+    ws.getRow(1).values = ['绩效指标', null, null, null, '指标值类型', '指标值', '度量单位', '指标值内容', '备注'];
+    ws.getRow(2).values = ['一级指标', '权重', '二级指标', '三级指标'];
+    ws.mergeCells('A1:D1');
+    for (const c of ['E', 'F', 'G', 'H', 'I']) ws.mergeCells(`${c}1:${c}2`);
+    validRows().forEach((r, i) => {
+      ws.getRow(3 + i).values = [r.l1 ?? null, r.weight ?? null, r.l2 ?? null, r.name ?? null, r.type ?? null, r.value ?? null, r.unit ?? null, r.content ?? null, r.remark ?? null];
+    });
+    const r = checkWorkbook(snapshotOf(wb));
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].headerRow).toBe(2);
+    expect(r.tables[0].firstIndicatorRow).toBe(3);
+    expect(r.tables[0].columns).toMatchObject({ l1: 'A', l3: 'D', value: 'F', remark: 'I' });
+    expect(r.tables[0].indicators).toHaveLength(10);
+    expect(r.tables[0].findings.map((f) => f.rule)).toEqual([]);
+  });
+});
