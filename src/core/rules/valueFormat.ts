@@ -149,7 +149,7 @@ export const percentOver100 = defineRule<{ name: string; value: string }>({
       const v = r.value;
       if (v.kind !== 'number' || v.number === undefined || unitOf(r) !== '%') continue;
       if (v.comparator === '<=' || v.comparator === '<') continue;
-      if (!/率|度/.test(r.name) || /增长率|变动率|增幅|变化率/.test(r.name)) continue;
+      if (/增长率|变动率|增幅|变化率|提高|增长/.test(r.name)) continue;
       if (v.number > 100) report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
     }
   },
