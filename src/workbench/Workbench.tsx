@@ -1,0 +1,309 @@
+// The workbench page: a workbook on the left drawn from the simulator's model, the real task
+// pane on the right driving it through the Excel adapter, and a toolbar to open and download.
+import { Button, FluentProvider, MessageBar, MessageBarBody, Select, webLightTheme } from '@fluentui/react-components';
+import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { CellValue, Lang } from '../core/types.js';
+import { localStorageSettingsStore } from '../taskpane/settings.js';
+import { formatGeneral } from './displayFormat.js';
+import { Grid } from './Grid.js';
+import { PaneSlot } from './PaneSlot.js';
+import { downloadName, openWorkbook, saveWorkbook, XLSX_MIME, type WorkbookSession } from './session.js';
+import { activeCell, nameBoxText } from './sheetView.js';
+import { DEFAULT_API_VERSION, findSheet } from './simulator/index.js';
+import { workbenchStrings } from './strings.js';
+import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
+
+export interface WorkbenchProps {
+  lang: Lang;
+  /** The workbook opened at start, relative to the page. */
+  sampleUrl: string;
+}
+
+/** Excel versions worth trying: each switches the adapter to another annotation/merge mode. */
+const EXCEL_VERSIONS: { version: string; label: Record<Lang, string> }[] = [
+  { version: '1.20', label: { zh: 'Microsoft 365（ExcelApi 1.20）', en: 'Microsoft 365 (ExcelApi 1.20)' } },
+  { version: '1.17', label: { zh: 'Office 2024（ExcelApi 1.17）', en: 'Office 2024 (ExcelApi 1.17)' } },
+  { version: '1.14', label: { zh: 'Office 2021（ExcelApi 1.14）', en: 'Office 2021 (ExcelApi 1.14)' } },
+  { version: '1.9', label: { zh: 'ExcelApi 1.9（无批注）', en: 'ExcelApi 1.9 (no notes)' } },
+  { version: '1.4', label: { zh: 'ExcelApi 1.4（最低要求）', en: 'ExcelApi 1.4 (minimum)' } },
+];
+const ZOOMS = [1, 0.9, 0.8, 0.7, 0.6];
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** What the formula bar shows: the stored value, not its formatted text. */
+function rawText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return formatGeneral(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+function fileNameOf(url: string): string {
+  return decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() || 'workbook.xlsx');
+}
+
+export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
+  const s = workbenchStrings[lang];
+  const [session, setSession] = useState<WorkbookSession | null>(null);
+  const [opening, setOpening] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [apiVersion, setApiVersion] = useState(DEFAULT_API_VERSION);
+  const [zoom, setZoom] = useState(1);
+  const [lastAction, setLastAction] = useState<ActionRecord | null>(null);
+  const [actions, setActions] = useState(0);
+  // The model is mutated in place: `revision` counts content changes, `tick` any change at all.
+  const [revision, setRevision] = useState(0);
+  const [, setTick] = useState(0);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const loads = useRef(0);
+  const settings = useMemo(() => localStorageSettingsStore(), []);
+  const versionRef = useRef(apiVersion);
+  versionRef.current = apiVersion;
+
+  const host = useMemo(
+    () =>
+      session
+        ? createWorkbenchHost(session.excel, {
+            settings,
+            displayLanguage: () => (lang === 'zh' ? 'zh-CN' : 'en-US'),
+            onAction: (record) => {
+              setLastAction(record);
+              setActions((n) => n + 1);
+            },
+          })
+        : null,
+    // A new Excel version gets a new adapter and pane: capabilities are read when the pane starts.
+    [session, settings, lang, apiVersion],
+  );
+
+  useEffect(() => {
+    if (!session) return;
+    const unsubscribe = session.excel.subscribe((event) => {
+      // Reads and selections leave the cells as they were: only a changing sync redraws them.
+      if (event.type === 'sync' && event.changed) setRevision((r) => r + 1);
+      setTick((t) => t + 1);
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, [session]);
+
+  const open = useCallback(
+    async (bytes: Promise<ArrayBuffer>, name: string, failure: (reason: string) => string) => {
+      const load = ++loads.current;
+      setOpening(true);
+      setError(null);
+      try {
+        const next = await openWorkbook(await bytes, name, versionRef.current);
+        if (load !== loads.current) return;
+        setSession(next);
+        setLastAction(null);
+      } catch (e) {
+        if (load === loads.current) setError(failure(message(e)));
+      } finally {
+        if (load === loads.current) setOpening(false);
+      }
+    },
+    [],
+  );
+
+  useEffect(() => {
+    const bytes = fetch(sampleUrl).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.arrayBuffer();
+    });
+    void open(bytes, fileNameOf(sampleUrl), () => s.sampleFailed);
+  }, [open, sampleUrl, s]);
+
+  const openFile = (file: File | undefined) => {
+    if (!file) return;
+    if (!/\.xlsx$/i.test(file.name)) {
+      setError(s.onlyXlsx);
+      return;
+    }
+    void open(file.arrayBuffer(), file.name, (reason) => s.openFailed(file.name, reason));
+  };
+
+  const download = async () => {
+    if (!session) return;
+    try {
+      const blob = await saveWorkbook(session);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = downloadName(session.name);
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setTick((t) => t + 1);
+    } catch (e) {
+      setError(s.downloadFailed(message(e)));
+    }
+  };
+
+  const model = session?.excel.model;
+  const sheet = model ? (findSheet(model, model.activeSheet) ?? model.sheets[0]) : undefined;
+  const selection = model?.selection ?? null;
+
+  const selectCell = useCallback(
+    (cell: string) => {
+      if (!session) return;
+      const m = session.excel.model;
+      m.selection = { sheet: m.activeSheet, areas: [cell] };
+      setTick((t) => t + 1);
+    },
+    [session],
+  );
+
+  const activate = (name: string) => {
+    if (!model) return;
+    model.activeSheet = name;
+    setTick((t) => t + 1);
+  };
+
+  const current = sheet && selection?.sheet === sheet.name ? activeCell(selection) : null;
+  const formula = sheet && current ? rawText(sheet.cells.get(current)?.value) : '';
+  const unsaved = model?.sheets.some((sh) => sh.changes.size > 0) ?? false;
+
+  const onDragOver = (e: DragEvent) => {
+    if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDragLeave = (e: DragEvent) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    openFile(e.dataTransfer.files[0]);
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} className="wb-app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <div className="wb-frame" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+        <header className="wb-toolbar">
+          <h1 className="wb-brand">{s.title}</h1>
+          <Button size="small" icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()}>
+            {s.open}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept={`.xlsx,${XLSX_MIME}`}
+            hidden
+            data-testid="file-input"
+            onChange={(e) => {
+              openFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <Button size="small" icon={<ArrowDownloadRegular />} disabled={!session} title={s.downloadHint} onClick={() => void download()}>
+            {s.download}
+          </Button>
+          <span className="wb-filename" data-testid="file-name" title={s.dropHint}>
+            {opening ? s.opening : (session?.name ?? s.noWorkbook)}
+            {unsaved && !opening && <span className="wb-unsaved"> · {s.unsaved}</span>}
+          </span>
+          <span className="wb-spacer" />
+          <label className="wb-field">
+            {s.excelVersion}
+            <Select
+              size="small"
+              value={apiVersion}
+              onChange={(_, d) => {
+                if (session) session.excel.apiVersion = d.value;
+                setApiVersion(d.value);
+              }}
+            >
+              {EXCEL_VERSIONS.map((v) => (
+                <option key={v.version} value={v.version}>
+                  {v.label[lang]}
+                </option>
+              ))}
+            </Select>
+          </label>
+          <label className="wb-field">
+            {s.zoom}
+            <Select size="small" value={String(zoom)} onChange={(_, d) => setZoom(Number(d.value))}>
+              {ZOOMS.map((z) => (
+                <option key={z} value={String(z)}>
+                  {Math.round(z * 100)}%
+                </option>
+              ))}
+            </Select>
+          </label>
+        </header>
+        {error && (
+          <MessageBar intent="error" className="wb-error">
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className="wb-main">
+          <section className="wb-book" aria-label={s.workbook}>
+            <div className="wb-formula">
+              <input className="wb-namebox" aria-label={s.nameBox} readOnly value={sheet ? nameBoxText(selection, sheet.name) : ''} />
+              <span className="wb-fx" aria-hidden="true">
+                fx
+              </span>
+              <div className="wb-formula-text" role="textbox" aria-readonly="true" aria-label={s.formulaBar}>
+                {formula}
+              </div>
+            </div>
+            {session && sheet ? (
+              <Grid
+                key={`${session.id}/${sheet.name}`}
+                sheet={sheet}
+                look={session.look.get(sheet.name)}
+                selection={selection}
+                revision={revision}
+                zoom={zoom}
+                s={s}
+                onSelectCell={selectCell}
+              />
+            ) : (
+              <div className="wb-empty">
+                <p>{opening ? s.opening : s.noWorkbook}</p>
+                <p>{s.dropHint}</p>
+              </div>
+            )}
+            <div className="wb-tabs" role="tablist" aria-label={s.sheets}>
+              {model?.sheets.map((sh) => (
+                <button
+                  key={sh.name}
+                  type="button"
+                  role="tab"
+                  className="wb-tab"
+                  aria-selected={sh.name === sheet?.name}
+                  title={sh.protected ? `${sh.name}（${s.protectedSheet}）` : sh.name}
+                  onClick={() => activate(sh.name)}
+                >
+                  {sh.protected ? `${sh.name} · ${s.protectedSheet}` : sh.name}
+                </button>
+              ))}
+            </div>
+            <div className="wb-status" role="status" data-testid="status">
+              <span data-testid="last-action" data-actions={actions}>
+                {lastAction
+                  ? s.lastAction(s.action[lastAction.action], lastAction.syncs, lastAction.runs, lastAction.ms, lastAction.ok)
+                  : s.noAction}
+              </span>
+              <span>ExcelApi {apiVersion}</span>
+            </div>
+          </section>
+          <PaneSlot host={host} lang={lang} label={s.pane} />
+        </div>
+        {dragging && (
+          <div className="wb-drop" aria-hidden="true">
+            {s.dropHere}
+          </div>
+        )}
+      </div>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,134 @@
+// One open workbook: the exceljs Workbook it was read from (kept so a download changes only
+// what the pane wrote), the simulated Excel over its model, and how its cells look.
+import ExcelJS from 'exceljs';
+import { applyToExcelJs, createExcel, DEFAULT_API_VERSION, fromExcelJs, markSaved, type ExcelSimulator } from './simulator/index.js';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** What exceljs knows about a cell's look that the simulator's model does not keep. */
+export interface CellLook {
+  align?: 'left' | 'center' | 'right';
+  valign?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  bold?: boolean;
+  italic?: boolean;
+  /** Font size in points. */
+  size?: number;
+  /** Font colour "#RRGGBB". */
+  color?: string;
+}
+
+export interface SheetLook {
+  /** Column widths in characters, by 0-based column, where the file sets one. */
+  columnWidths: Map<number, number>;
+  defaultColumnWidth: number;
+  /** Row heights in points, by 1-based row, where the file sets one. */
+  rowHeights: Map<number, number>;
+  cells: Map<string, CellLook>;
+}
+
+export interface WorkbookSession {
+  /** Distinguishes sessions opened from files of the same name. */
+  id: number;
+  /** File name as opened, e.g. "ningxian-2026.xlsx". */
+  name: string;
+  workbook: ExcelJS.Workbook;
+  excel: ExcelSimulator;
+  /** By sheet name. */
+  look: Map<string, SheetLook>;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 8.43;
+
+let nextSessionId = 1;
+
+function horizontal(value: unknown): CellLook['align'] {
+  if (value === 'center' || value === 'centerContinuous' || value === 'distributed' || value === 'justify') return 'center';
+  if (value === 'right') return 'right';
+  if (value === 'left' || value === 'fill') return 'left';
+  return undefined;
+}
+
+function vertical(value: unknown): CellLook['valign'] {
+  if (value === 'top') return 'top';
+  if (value === 'middle' || value === 'distributed' || value === 'justify') return 'middle';
+  if (value === 'bottom') return 'bottom';
+  return undefined;
+}
+
+function cellLook(cell: ExcelJS.Cell): CellLook | undefined {
+  const look: CellLook = {};
+  const a = cell.alignment;
+  if (a) {
+    const h = horizontal(a.horizontal);
+    const v = vertical(a.vertical);
+    if (h) look.align = h;
+    if (v) look.valign = v;
+    if (a.wrapText) look.wrap = true;
+  }
+  const f = cell.font;
+  if (f) {
+    if (f.bold) look.bold = true;
+    if (f.italic) look.italic = true;
+    if (typeof f.size === 'number' && f.size !== 11) look.size = f.size;
+    const argb = f.color?.argb;
+    if (argb && /^[0-9a-f]{8}$/i.test(argb) && argb.slice(2).toUpperCase() !== '000000') look.color = `#${argb.slice(2)}`;
+  }
+  return Object.keys(look).length > 0 ? look : undefined;
+}
+
+function sheetLook(ws: ExcelJS.Worksheet): SheetLook {
+  const look: SheetLook = {
+    columnWidths: new Map(),
+    defaultColumnWidth: ws.properties.defaultColWidth ?? DEFAULT_COLUMN_WIDTH,
+    rowHeights: new Map(),
+    cells: new Map(),
+  };
+  // ws.columns reads the defined columns; getColumn() would create them.
+  (ws.columns ?? []).forEach((column, i) => {
+    const index = (column.number ?? i + 1) - 1;
+    if (column.hidden) look.columnWidths.set(index, 0);
+    else if (typeof column.width === 'number') look.columnWidths.set(index, column.width);
+  });
+  ws.eachRow({ includeEmpty: true }, (row, r) => {
+    if (row.hidden) look.rowHeights.set(r, 0);
+    else if (typeof row.height === 'number') look.rowHeights.set(r, row.height);
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const l = cellLook(cell);
+      if (l) look.cells.set(cell.address, l);
+    });
+  });
+  return look;
+}
+
+/** Reads an .xlsx (as bytes) into a new session over a fresh simulated Excel. */
+export async function openWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  name: string,
+  apiVersion: string = DEFAULT_API_VERSION,
+): Promise<WorkbookSession> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's types say Buffer; its browser build takes an ArrayBuffer, its Node build either.
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  if (workbook.worksheets.length === 0) throw new Error('the workbook has no worksheets');
+  const model = fromExcelJs(workbook);
+  const look = new Map(workbook.worksheets.map((ws) => [ws.name, sheetLook(ws)] as const));
+  return { id: nextSessionId++, name, workbook, excel: createExcel(model, { apiVersion }), look };
+}
+
+/** The workbook with everything the pane wrote (and cleared), as .xlsx bytes. */
+export async function saveWorkbook(session: WorkbookSession): Promise<Blob> {
+  const { model } = session.excel;
+  applyToExcelJs(model, session.workbook);
+  // The exceljs workbook now holds these changes; the next save adds only newer ones.
+  markSaved(model);
+  const bytes = await session.workbook.xlsx.writeBuffer();
+  return new Blob([bytes as ArrayBuffer], { type: XLSX_MIME });
+}
+
+/** "ningxian-2026.xlsx" → "ningxian-2026.checked.xlsx" (not ".checked.checked" on a second round). */
+export function downloadName(name: string): string {
+  const base = name.replace(/\.xlsx$/i, '').replace(/\.checked$/i, '') || 'workbook';
+  return `${base}.checked.xlsx`;
+}

@@ -1,0 +1,127 @@
+// Geometry of the rendered grid, kept apart from React so it can be tested on its own: how far
+// to draw, which cells merged areas span or hide, what is selected, and sizes in pixels.
+import { address, type RangeRef } from '../core/a1.js';
+import { MAX_COLUMNS, parseAreaAddress, usedBounds, type Selection, type SheetModel } from './simulator/index.js';
+import { DEFAULT_COLUMN_WIDTH, type SheetLook } from './session.js';
+
+/** Empty rows and columns drawn past the used range, as Excel shows a little of the empty sheet. */
+export const ROW_PADDING = 10;
+export const COLUMN_PADDING = 2;
+export const MIN_ROWS = 40;
+export const MIN_COLUMNS = 12;
+/** Beyond these a sheet is cut off with a note; nobody reads a 16,384-column table in a browser. */
+export const MAX_RENDER_ROWS = 20_000;
+export const MAX_RENDER_COLUMNS = 200;
+/** Rows added to the DOM at a time as the user scrolls down. */
+export const ROW_CHUNK = 250;
+
+export interface GridExtent {
+  /** Rows 1..rows are drawn (in chunks). */
+  rows: number;
+  /** Columns 0..columns-1 are drawn. */
+  columns: number;
+  /** True when the sheet reaches beyond what is drawn. */
+  clipped: boolean;
+}
+
+export function gridExtent(sheet: SheetModel, selection: Selection | null): GridExtent {
+  const used = usedBounds(sheet, false);
+  let bottom = used?.bottom ?? 0;
+  let right = used?.right ?? -1;
+  const extend = (r: RangeRef) => {
+    // Whole rows or columns (selected as "3:7") do not stretch the other dimension.
+    if (r.bottom < 1_048_576) bottom = Math.max(bottom, r.bottom);
+    if (r.right < MAX_COLUMNS - 1) right = Math.max(right, r.right);
+  };
+  for (const m of sheet.merges) {
+    const r = parseAreaAddress(m);
+    if (r) extend(r);
+  }
+  if (selection?.sheet === sheet.name) for (const r of selectionRects(selection)) extend(r);
+  const rows = Math.max(bottom + ROW_PADDING, MIN_ROWS);
+  const columns = Math.max(right + 1 + COLUMN_PADDING, MIN_COLUMNS);
+  return {
+    rows: Math.min(rows, MAX_RENDER_ROWS),
+    columns: Math.min(columns, MAX_RENDER_COLUMNS),
+    clipped: bottom > MAX_RENDER_ROWS || right + 1 > MAX_RENDER_COLUMNS,
+  };
+}
+
+export interface MergeLayout {
+  /** Anchor cell → its merged area clipped to the drawn window. */
+  spans: Map<string, RangeRef>;
+  /** Cells hidden under a merged area (not anchors). */
+  covered: Set<string>;
+  /** Row → the last row any merged area anchored on it reaches. */
+  reach: Map<number, number>;
+}
+
+/** Merged areas within rows 1..rows and columns 0..columns-1. */
+export function mergeLayout(merges: string[], rows: number, columns: number): MergeLayout {
+  const layout: MergeLayout = { spans: new Map(), covered: new Set(), reach: new Map() };
+  const taken = (r: RangeRef) => {
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let c = r.left; c <= r.right; c++) {
+        const a = address(row, c);
+        if (layout.covered.has(a) || layout.spans.has(a)) return true;
+      }
+    return false;
+  };
+  for (const m of merges) {
+    const full = parseAreaAddress(m);
+    if (!full || full.top > rows || full.left >= columns) continue;
+    const r: RangeRef = { top: full.top, left: full.left, bottom: Math.min(full.bottom, rows), right: Math.min(full.right, columns - 1) };
+    if (r.top === r.bottom && r.left === r.right) continue;
+    // Overlapping merges cannot come from Excel; draw the first and ignore the rest.
+    if (taken(r)) continue;
+    const anchor = address(r.top, r.left);
+    layout.spans.set(anchor, r);
+    layout.reach.set(r.top, Math.max(layout.reach.get(r.top) ?? r.top, r.bottom));
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let c = r.left; c <= r.right; c++) if (row !== r.top || c !== r.left) layout.covered.add(address(row, c));
+  }
+  return layout;
+}
+
+export function selectionRects(selection: Selection | null): RangeRef[] {
+  if (!selection) return [];
+  return selection.areas.map((a) => parseAreaAddress(a)).filter((r): r is RangeRef => r !== null);
+}
+
+export function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/** The selected areas that touch rows row..reach: what a row's cells need to know. */
+export function rowSelectionKey(rects: RangeRef[], row: number, reach: number): string {
+  return rects
+    .filter((r) => r.top <= reach && r.bottom >= row)
+    .map((r) => `${r.top},${r.left},${r.bottom},${r.right}`)
+    .join(';');
+}
+
+/** What the name box shows: the selected areas, as Excel writes them. */
+export function nameBoxText(selection: Selection | null, sheet: string): string {
+  if (!selection || selection.sheet !== sheet) return '';
+  return selection.areas.join(',');
+}
+
+/** The active cell: top-left of the first selected area. */
+export function activeCell(selection: Selection | null): string | null {
+  const first = selectionRects(selection)[0];
+  return first ? address(first.top, first.left) : null;
+}
+
+/** Excel column width in characters → pixels (7 px per character of the default font, 5 px padding). */
+export function columnPixels(look: SheetLook | undefined, column: number): number {
+  const width = look?.columnWidths.get(column) ?? look?.defaultColumnWidth ?? DEFAULT_COLUMN_WIDTH;
+  return width <= 0 ? 0 : Math.round(width * 7 + 5);
+}
+
+export const DEFAULT_ROW_PIXELS = 20;
+
+/** Row height in points → pixels; rows without a set height grow to fit wrapped text. */
+export function rowPixels(look: SheetLook | undefined, row: number): number {
+  const points = look?.rowHeights.get(row);
+  return points === undefined ? DEFAULT_ROW_PIXELS : Math.round((points * 4) / 3);
+}

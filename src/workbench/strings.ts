@@ -1,0 +1,105 @@
+// Texts of the workbench around the pane (the pane has its own). Chinese unless ?lang=en.
+import type { Lang } from '../core/types.js';
+import type { PaneAction } from './workbenchHost.js';
+
+export interface WorkbenchStrings {
+  lang: Lang;
+  title: string;
+  open: string;
+  download: string;
+  downloadHint: string;
+  dropHint: string;
+  dropHere: string;
+  opening: string;
+  onlyXlsx: string;
+  openFailed: (name: string, reason: string) => string;
+  sampleFailed: string;
+  downloadFailed: (reason: string) => string;
+  noWorkbook: string;
+  excelVersion: string;
+  zoom: string;
+  nameBox: string;
+  formulaBar: string;
+  sheets: string;
+  grid: (sheet: string) => string;
+  workbook: string;
+  pane: string;
+  action: Record<PaneAction, string>;
+  lastAction: (action: string, syncs: number, runs: number, ms: number, ok: boolean) => string;
+  noAction: string;
+  unsaved: string;
+  rowsShown: (shown: number, total: number) => string;
+  clipped: (rows: number, columns: number) => string;
+  protectedSheet: string;
+}
+
+const zh: WorkbenchStrings = {
+  lang: 'zh',
+  title: '绩效目标表校验 · 工作台',
+  open: '打开…',
+  download: '下载',
+  downloadHint: '下载含得分列的工作簿副本',
+  dropHint: '也可将 .xlsx 文件拖放到页面上',
+  dropHere: '松开鼠标，打开这个工作簿',
+  opening: '正在打开…',
+  onlyXlsx: '只能打开 .xlsx 格式的工作簿。',
+  openFailed: (name, reason) => `无法打开“${name}”：${reason}`,
+  sampleFailed: '无法加载示例工作簿，请点击“打开…”选择一个 .xlsx 文件。',
+  downloadFailed: (reason) => `下载失败：${reason}`,
+  noWorkbook: '未打开工作簿',
+  excelVersion: '模拟的 Excel',
+  zoom: '缩放',
+  nameBox: '名称框',
+  formulaBar: '编辑栏',
+  sheets: '工作表',
+  grid: (sheet) => `工作表“${sheet}”`,
+  workbook: '工作簿',
+  pane: '校验窗格',
+  action: { check: '校验', clear: '清除结果', select: '定位单元格' },
+  lastAction: (action, syncs, runs, ms, ok) =>
+    `上次操作：${action}${ok ? '' : '（失败）'} · context.sync() ${syncs} 次 · Excel.run ${runs} 次 · ${ms} 毫秒`,
+  noAction: '点击右侧窗格中的“校验”开始',
+  unsaved: '有未下载的更改',
+  rowsShown: (shown, total) => `已显示 ${shown} / ${total} 行，向下滚动显示更多`,
+  clipped: (rows, columns) => `表格过大，仅显示前 ${rows} 行、${columns} 列`,
+  protectedSheet: '受保护',
+};
+
+const en: WorkbenchStrings = {
+  lang: 'en',
+  title: 'Performance Target Checker · Workbench',
+  open: 'Open…',
+  download: 'Download',
+  downloadHint: 'Download a copy of the workbook with the score column',
+  dropHint: 'or drop an .xlsx file on the page',
+  dropHere: 'Release to open this workbook',
+  opening: 'Opening…',
+  onlyXlsx: 'Only .xlsx workbooks can be opened.',
+  openFailed: (name, reason) => `Could not open “${name}”: ${reason}`,
+  sampleFailed: 'The sample workbook could not be loaded. Click Open… to choose an .xlsx file.',
+  downloadFailed: (reason) => `Download failed: ${reason}`,
+  noWorkbook: 'No workbook open',
+  excelVersion: 'Simulated Excel',
+  zoom: 'Zoom',
+  nameBox: 'Name box',
+  formulaBar: 'Formula bar',
+  sheets: 'Sheets',
+  grid: (sheet) => `Sheet “${sheet}”`,
+  workbook: 'Workbook',
+  pane: 'Checker pane',
+  action: { check: 'Check', clear: 'Clear results', select: 'Go to cell' },
+  lastAction: (action, syncs, runs, ms, ok) =>
+    `Last action: ${action}${ok ? '' : ' (failed)'} · context.sync() × ${syncs} · Excel.run × ${runs} · ${ms} ms`,
+  noAction: 'Click Check in the pane to start',
+  unsaved: 'Changes not downloaded',
+  rowsShown: (shown, total) => `Showing ${shown} of ${total} rows; scroll down for more`,
+  clipped: (rows, columns) => `Large sheet: only the first ${rows} rows and ${columns} columns are shown`,
+  protectedSheet: 'protected',
+};
+
+export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };
+
+/** The page language: ?lang=en switches to English, anything else stays Chinese. */
+export function pageLang(search: string): Lang {
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+}
