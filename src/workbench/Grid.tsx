@@ -1,7 +1,7 @@
 // The sheet as Excel shows it: column letters and row numbers, values through their number
-// formats, merged areas, fills, notes on hover and the selection. Rows are added to the DOM in
-// chunks as the user scrolls, so a 2,000-row sheet opens at once.
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+// formats, merged areas, fills, notes on hover and the selection. Only a window of rows is in
+// the DOM, grown in chunks as the user scrolls, so a 2,000-row sheet opens and jumps at once.
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { address, columnLetter, type RangeRef } from '../core/a1.js';
 import type { CellValue } from '../core/types.js';
 import { formatCellValue } from './displayFormat.js';
@@ -9,6 +9,7 @@ import type { SheetLook } from './session.js';
 import {
   ROW_CHUNK,
   activeCell,
+  windowFor,
   columnPixels,
   gridExtent,
   intersects,
@@ -17,6 +18,7 @@ import {
   rowSelectionKey,
   selectionRects,
   type MergeLayout,
+  type RowWindow,
 } from './sheetView.js';
 import type { Selection, SheetModel } from './simulator/index.js';
 import type { WorkbenchStrings } from './strings.js';
@@ -67,9 +69,12 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
   const rects = parseKey(selectionKey);
   const cells = [];
   for (let c = 0; c < columns; c++) {
-    const a1 = address(row, c);
-    if (merges.covered.has(a1)) continue;
-    const span = merges.spans.get(a1) ?? { top: row, bottom: row, left: c, right: c };
+    const here = address(row, c);
+    if (merges.covered.has(here)) continue;
+    const merged = merges.spans.get(here);
+    const span = merged?.rect ?? { top: row, bottom: row, left: c, right: c };
+    // A merged area shows its top-left cell, also where the drawn rows cut it.
+    const a1 = merged?.anchor ?? here;
     const cell = sheet.cells.get(a1);
     const value = cell?.value ?? null;
     const text = cell ? formatCellValue(value, cell.numberFormat) : '';
@@ -91,7 +96,7 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
     if (active === a1) classes.push('wb-active');
     cells.push(
       <td
-        key={a1}
+        key={here}
         role="gridcell"
         data-cell={a1}
         aria-selected={selected ? 'true' : 'false'}
@@ -109,7 +114,7 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
   }
   const selectedRow = rects.some((r) => r.top <= row && r.bottom >= row);
   return (
-    <tr style={{ height: `${rowPixels(look, row)}px` }}>
+    <tr data-row={row} style={{ height: `${rowPixels(look, row)}px` }}>
       <th scope="row" role="rowheader" className={selectedRow ? 'wb-rowhead wb-head-on' : 'wb-rowhead'}>
         {row}
       </th>
@@ -118,6 +123,9 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
   );
 });
 
+/** Within this many pixels of either end of the drawn rows, more rows are drawn. */
+const EDGE_PIXELS = 600;
+
 export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const onSheet = selection?.sheet === sheet.name ? selection : null;
@@ -125,41 +133,71 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
   // The model is mutated in place; `revision` says when it changed.
   const extent = useMemo(() => gridExtent(sheet, onSheet), [sheet, revision, selectionText]);
   const rects = useMemo(() => selectionRects(onSheet), [selectionText]);
-  const [shown, setShown] = useState(ROW_CHUNK);
-
-  // A selection further down than drawn so far (a finding at row 1,800) draws down to it, and
-  // what is drawn stays drawn when the selection moves back up.
-  const needed = rects.reduce((n, r) => Math.max(n, r.bottom < 1_048_576 ? r.bottom + 20 : 0), 0);
-  const rows = Math.min(extent.rows, Math.max(shown, needed));
-  useEffect(() => {
-    if (needed > shown) setShown(needed);
-  }, [needed, shown]);
-  // Laid out for every row the sheet may draw, so drawing more rows does not redraw the ones there.
-  const merges = useMemo(
-    () => mergeLayout(sheet.merges, extent.rows, extent.columns),
-    [sheet, sheet.merges.length, revision, extent.rows, extent.columns],
-  );
   const active = activeCell(onSheet);
+  const activeRow = rects[0] && rects[0].top > 0 ? rects[0].top : null;
 
-  // Bring the selection into view when it moves (a finding clicked in the pane).
-  useEffect(() => {
-    if (!active) return;
-    const el = scroller.current?.querySelector(`[data-cell="${active}"]`);
-    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-  }, [active, selectionText, sheet.name]);
+  // Only a window of rows is in the DOM: it grows as the user scrolls, and moves to a selection
+  // far away (a finding on row 1,800) instead of drawing every row above it.
+  const [win, setWin] = useState<RowWindow>({ first: 1, last: ROW_CHUNK });
+  const [followed, setFollowed] = useState('');
+  let rows: RowWindow = { first: Math.min(win.first, extent.rows), last: Math.min(win.last, extent.rows) };
+  if (followed !== selectionText) {
+    // Adjusting state while rendering: React re-renders at once, before the browser paints.
+    setFollowed(selectionText);
+    if (activeRow !== null) {
+      rows = windowFor(rows, activeRow, extent.rows);
+      setWin(rows);
+    }
+  }
+  /** The selection last brought into view; a new one is scrolled to once its cell is drawn. */
+  const shownSelection = useRef('');
+
+  // Laid out down to the last row the sheet may draw, so drawing more rows below does not redraw those there.
+  const merges = useMemo(
+    () => mergeLayout(sheet.merges, { first: rows.first, last: extent.rows }, extent.columns),
+    [sheet, sheet.merges.length, revision, rows.first, extent.rows, extent.columns],
+  );
+
+  // Rows drawn above the window keep the scroll position on the rows the user was looking at.
+  const keep = useRef<{ row: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    if (keep.current) {
+      const tr = el.querySelector<HTMLElement>(`tr[data-row="${keep.current.row}"]`);
+      if (tr) el.scrollTop += tr.getBoundingClientRect().top - keep.current.top;
+      keep.current = null;
+    }
+    if (active && shownSelection.current !== selectionText) {
+      const target = el.querySelector(`[data-cell="${active}"]`);
+      if (target) {
+        target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        shownSelection.current = selectionText;
+      }
+    }
+  });
 
   const columns = Array.from({ length: extent.columns }, (_, c) => c);
   const width = ROW_HEADER_PIXELS + columns.reduce((w, c) => w + columnPixels(look, c), 0);
   const selectedColumn = (c: number) => rects.some((r) => r.left <= c && r.right >= c);
+  let above = 0;
+  for (let r = 1; r < rows.first; r++) above += rowPixels(look, r);
 
   const onScroll = () => {
     const el = scroller.current;
-    if (!el || rows >= extent.rows) return;
-    if (el.scrollTop + el.clientHeight > el.scrollHeight - 600) setShown(rows + ROW_CHUNK);
+    if (!el) return;
+    const spacer = above * zoom;
+    if (rows.last < extent.rows && el.scrollTop + el.clientHeight > el.scrollHeight - EDGE_PIXELS) {
+      setWin({ first: rows.first, last: rows.last + ROW_CHUNK });
+    } else if (rows.first > 1 && el.scrollTop < spacer + EDGE_PIXELS) {
+      const tr = el.querySelector<HTMLElement>(`tr[data-row="${rows.first}"]`);
+      if (tr) keep.current = { row: rows.first, top: tr.getBoundingClientRect().top };
+      setWin({ first: Math.max(1, rows.first - ROW_CHUNK), last: rows.last });
+    }
   };
 
   const body = [];
-  for (let row = 1; row <= rows; row++) {
+  for (let row = rows.first; row <= rows.last; row++) {
     const reach = merges.reach.get(row) ?? row;
     body.push(
       <Row
@@ -179,7 +217,7 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
 
   return (
     <div className="wb-grid-scroll" ref={scroller} onScroll={onScroll}>
-      <table className="wb-grid" role="grid" aria-label={s.grid(sheet.name)} style={{ width: `${width}px`, zoom }}>
+      <table className="wb-grid" role="grid" aria-label={s.grid(sheet.name)} aria-rowcount={extent.rows + 1} style={{ width: `${width}px`, zoom }}>
         <colgroup>
           <col style={{ width: `${ROW_HEADER_PIXELS}px` }} />
           {columns.map((c) => (
@@ -196,9 +234,16 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
             ))}
           </tr>
         </thead>
-        <tbody>{body}</tbody>
+        <tbody>
+          {above > 0 && (
+            <tr className="wb-skipped" aria-hidden="true" style={{ height: `${above}px` }}>
+              <td colSpan={extent.columns + 1} />
+            </tr>
+          )}
+          {body}
+        </tbody>
       </table>
-      {rows < extent.rows && <p className="wb-more">{s.rowsShown(rows, extent.rows)}</p>}
+      {rows.last < extent.rows && <p className="wb-more">{s.rowsShown(rows.last, extent.rows)}</p>}
       {extent.clipped && <p className="wb-more">{s.clipped(extent.rows, extent.columns)}</p>}
     </div>
   );

@@ -11,6 +11,7 @@ import {
   nameBoxText,
   rowSelectionKey,
   selectionRects,
+  windowFor,
 } from './sheetView.js';
 import type { SheetLook } from './session.js';
 
@@ -39,8 +40,8 @@ describe('gridExtent', () => {
 
 describe('mergeLayout', () => {
   test('anchors span their area; the other cells are covered', () => {
-    const layout = mergeLayout(['A12:A22', 'B2:I2'], 40, 12);
-    expect(layout.spans.get('A12')).toEqual({ top: 12, left: 0, bottom: 22, right: 0 });
+    const layout = mergeLayout(['A12:A22', 'B2:I2'], { first: 1, last: 40 }, 12);
+    expect(layout.spans.get('A12')).toEqual({ rect: { top: 12, left: 0, bottom: 22, right: 0 }, anchor: 'A12' });
     expect(layout.covered.has('A13')).toBe(true);
     expect(layout.covered.has('A12')).toBe(false);
     expect(layout.covered.has('I2')).toBe(true);
@@ -48,11 +49,30 @@ describe('mergeLayout', () => {
   });
 
   test('clips areas to the drawn window and ignores overlaps and single cells', () => {
-    const layout = mergeLayout(['A30:C60', 'B31:B32', 'D5', 'Z1:Z3'], 40, 12);
-    expect(layout.spans.get('A30')).toEqual({ top: 30, left: 0, bottom: 40, right: 2 });
+    const layout = mergeLayout(['A30:C60', 'B31:B32', 'D5:D5', 'Z1:Z3'], { first: 1, last: 40 }, 12);
+    expect(layout.spans.get('A30')?.rect).toEqual({ top: 30, left: 0, bottom: 40, right: 2 });
     expect(layout.spans.has('B31')).toBe(false);
     expect(layout.spans.has('D5')).toBe(false);
     expect(layout.spans.has('Z1')).toBe(false);
+  });
+
+  test('an area cut by the window start draws from the first row, showing its anchor', () => {
+    const layout = mergeLayout(['A5:A2004', 'B5:B6'], { first: 1700, last: 1900 }, 12);
+    expect(layout.spans.get('A1700')).toEqual({ rect: { top: 1700, left: 0, bottom: 1900, right: 0 }, anchor: 'A5' });
+    expect(layout.spans.has('B5')).toBe(false);
+    expect(layout.covered.has('A1701')).toBe(true);
+  });
+});
+
+describe('windowFor', () => {
+  const current = { first: 1, last: 250 };
+  test('keeps, grows or moves the drawn rows so a row shows', () => {
+    expect(windowFor(current, 100, 2010)).toBe(current);
+    expect(windowFor(current, 300, 2010)).toEqual({ first: 1, last: 320 });
+    expect(windowFor(current, 1804, 2010)).toEqual({ first: 1679, last: 1929 });
+    expect(windowFor({ first: 1679, last: 1929 }, 1500, 2010)).toEqual({ first: 1480, last: 1929 });
+    expect(windowFor({ first: 1679, last: 1929 }, 3, 2010)).toEqual({ first: 1, last: 128 });
+    expect(windowFor(current, 2005, 2010)).toEqual({ first: 1880, last: 2010 });
   });
 });
 

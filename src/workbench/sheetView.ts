@@ -47,17 +47,30 @@ export function gridExtent(sheet: SheetModel, selection: Selection | null): Grid
   };
 }
 
+export interface MergeSpan {
+  /** The merged area clipped to the drawn rows and columns. */
+  rect: RangeRef;
+  /** Its top-left cell in the sheet, whose value it shows (above `rect` when clipped at the top). */
+  anchor: string;
+}
+
 export interface MergeLayout {
-  /** Anchor cell → its merged area clipped to the drawn window. */
-  spans: Map<string, RangeRef>;
-  /** Cells hidden under a merged area (not anchors). */
+  /** First drawn cell of each merged area → the area. */
+  spans: Map<string, MergeSpan>;
+  /** Drawn cells hidden under a merged area. */
   covered: Set<string>;
-  /** Row → the last row any merged area anchored on it reaches. */
+  /** Row → the last row any merged area starting to draw on it reaches. */
   reach: Map<number, number>;
 }
 
-/** Merged areas within rows 1..rows and columns 0..columns-1. */
-export function mergeLayout(merges: string[], rows: number, columns: number): MergeLayout {
+/** Rows first..last of the sheet, as drawn. */
+export interface RowWindow {
+  first: number;
+  last: number;
+}
+
+/** Merged areas within the drawn rows and columns 0..columns-1; areas cut by the window start draw from it. */
+export function mergeLayout(merges: string[], rows: RowWindow, columns: number): MergeLayout {
   const layout: MergeLayout = { spans: new Map(), covered: new Set(), reach: new Map() };
   const taken = (r: RangeRef) => {
     for (let row = r.top; row <= r.bottom; row++)
@@ -69,18 +82,31 @@ export function mergeLayout(merges: string[], rows: number, columns: number): Me
   };
   for (const m of merges) {
     const full = parseAreaAddress(m);
-    if (!full || full.top > rows || full.left >= columns) continue;
-    const r: RangeRef = { top: full.top, left: full.left, bottom: Math.min(full.bottom, rows), right: Math.min(full.right, columns - 1) };
-    if (r.top === r.bottom && r.left === r.right) continue;
+    if (!full || full.top > rows.last || full.bottom < rows.first || full.left >= columns) continue;
+    const r: RangeRef = {
+      top: Math.max(full.top, rows.first),
+      left: full.left,
+      bottom: Math.min(full.bottom, rows.last),
+      right: Math.min(full.right, columns - 1),
+    };
+    if (full.top === full.bottom && full.left === full.right) continue;
     // Overlapping merges cannot come from Excel; draw the first and ignore the rest.
     if (taken(r)) continue;
-    const anchor = address(r.top, r.left);
-    layout.spans.set(anchor, r);
+    layout.spans.set(address(r.top, r.left), { rect: r, anchor: address(full.top, full.left) });
     layout.reach.set(r.top, Math.max(layout.reach.get(r.top) ?? r.top, r.bottom));
     for (let row = r.top; row <= r.bottom; row++)
       for (let c = r.left; c <= r.right; c++) if (row !== r.top || c !== r.left) layout.covered.add(address(row, c));
   }
   return layout;
+}
+
+/** Rows to draw so that `row` shows: grow the window when it is near, jump to a new one when far. */
+export function windowFor(current: RowWindow, row: number, total: number): RowWindow {
+  const margin = 20;
+  if (row >= current.first && row <= current.last) return current;
+  if (row > current.last && row <= current.last + ROW_CHUNK) return { first: current.first, last: Math.min(total, row + margin) };
+  if (row < current.first && row >= current.first - ROW_CHUNK) return { first: Math.max(1, row - margin), last: current.last };
+  return { first: Math.max(1, row - ROW_CHUNK / 2), last: Math.min(total, row + ROW_CHUNK / 2) };
 }
 
 export function selectionRects(selection: Selection | null): RangeRef[] {
