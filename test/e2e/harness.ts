@@ -1,0 +1,150 @@
+// What the end-to-end tests stand on: a production build of the workbench (rebuilt only when
+// a source is newer), a static file server on a loopback port, and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const DIST = path.join(ROOT, 'dist', 'workbench');
+export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Newest modification time under `target`, leaving out tests (they do not go into the bundle). */
+function newestTime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return /\.test\.tsx?$/.test(target) ? 0 : stat.mtimeMs;
+  return readdirSync(target).reduce((t, name) => Math.max(t, newestTime(path.join(target, name))), 0);
+}
+
+export function buildIsCurrent(): boolean {
+  const page = path.join(DIST, 'index.html');
+  if (!existsSync(page) || !existsSync(path.join(DIST, 'assets', 'samples', 'ningxian-2026.xlsx'))) return false;
+  const inputs = ['src', 'assets', 'webpack.config.js', 'package.json'].map((p) => newestTime(path.join(ROOT, p)));
+  return statSync(page).mtimeMs > Math.max(...inputs);
+}
+
+/** `npm run build:workbench`, unless dist/workbench is newer than every source. */
+export async function ensureWorkbenchBuild(): Promise<void> {
+  if (buildIsCurrent()) return;
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', 'workbench'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0 || !existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`building the workbench failed (exit ${code}):\n${output.join('')}`);
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Serves `dir` read-only on 127.0.0.1 at a free port. */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (pathname.endsWith('/')) pathname += 'index.html';
+    const file = path.join(root, path.normalize(pathname));
+    if (file !== root && !file.startsWith(root + path.sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function cannotStart(reason: string): Error {
+  return new Error(
+    `Chromium could not start from ${CHROMIUM}: ${reason}\n` +
+      'The end-to-end tests need Debian\'s Chromium: install it with `apt-get install chromium` (as .ci/run does).',
+  );
+}
+
+/** Chromium at 1400×900 with a fresh profile; throws (never skips) when it cannot start. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw cannotStart('the file does not exist');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'workbench-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1400, height: 900 },
+      acceptDownloads: true,
+      locale: 'zh-CN',
+      timeout: 60_000,
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw cannotStart(e instanceof Error ? e.message : String(e));
+  }
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
