@@ -1,7 +1,7 @@
 // The sheet as Excel shows it: column letters and row numbers, values through their number
 // formats, merged areas, fills, notes on hover and the selection. Only a window of rows is in
 // the DOM, grown in chunks as the user scrolls, so a 2,000-row sheet opens and jumps at once.
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { address, columnLetter, type RangeRef } from '../core/a1.js';
 import type { CellValue } from '../core/types.js';
 import { formatCellValue } from './displayFormat.js';
@@ -17,6 +17,7 @@ import {
   rowPixels,
   rowSelectionKey,
   selectionRects,
+  stepCell,
   type MergeLayout,
   type RowWindow,
 } from './sheetView.js';
@@ -196,6 +197,14 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
     }
   };
 
+  const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = keys[e.key];
+    if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    onSelectCell(stepCell(sheet.merges, active ?? 'A1', step[0], step[1], extent));
+  };
+
   const body = [];
   for (let row = rows.first; row <= rows.last; row++) {
     const reach = merges.reach.get(row) ?? row;
@@ -216,7 +225,8 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
   }
 
   return (
-    <div className="wb-grid-scroll" ref={scroller} onScroll={onScroll}>
+    // Focusable so the arrow keys move the selection, as in Excel.
+    <div className="wb-grid-scroll" ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0}>
       <table className="wb-grid" role="grid" aria-label={s.grid(sheet.name)} aria-rowcount={extent.rows + 1} style={{ width: `${width}px`, zoom }}>
         <colgroup>
           <col style={{ width: `${ROW_HEADER_PIXELS}px` }} />

@@ -11,6 +11,7 @@ import {
   nameBoxText,
   rowSelectionKey,
   selectionRects,
+  stepCell,
   windowFor,
 } from './sheetView.js';
 import type { SheetLook } from './session.js';
@@ -100,4 +101,15 @@ test('column widths in characters become pixels; hidden columns vanish', () => {
   expect(columnPixels(undefined, 0)).toBe(64);
   expect(columnPixels(look, 3)).toBe(173);
   expect(columnPixels(look, 5)).toBe(0);
+});
+
+test('arrow keys step over merged areas and stop at the grid edge', () => {
+  const merges = ['A12:A22', 'B12:B22', 'C12:C14'];
+  const limits = { rows: 56, columns: 12 };
+  expect(stepCell(merges, 'F24', 1, 0, limits)).toBe('F25');
+  expect(stepCell(merges, 'D13', 0, -1, limits)).toBe('C12');
+  expect(stepCell(merges, 'C12', 1, 0, limits)).toBe('C15');
+  expect(stepCell(merges, 'C12', 0, -1, limits)).toBe('B12');
+  expect(stepCell(merges, 'A1', -1, -1, limits)).toBe('A1');
+  expect(stepCell(merges, 'L56', 1, 1, limits)).toBe('L56');
 });

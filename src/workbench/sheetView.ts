@@ -1,6 +1,6 @@
 // Geometry of the rendered grid, kept apart from React so it can be tested on its own: how far
 // to draw, which cells merged areas span or hide, what is selected, and sizes in pixels.
-import { address, type RangeRef } from '../core/a1.js';
+import { address, parseCell, type RangeRef } from '../core/a1.js';
 import { MAX_COLUMNS, parseAreaAddress, usedBounds, type Selection, type SheetModel } from './simulator/index.js';
 import { DEFAULT_COLUMN_WIDTH, type SheetLook } from './session.js';
 
@@ -150,4 +150,26 @@ export const DEFAULT_ROW_PIXELS = 20;
 export function rowPixels(look: SheetLook | undefined, row: number): number {
   const points = look?.rowHeights.get(row);
   return points === undefined ? DEFAULT_ROW_PIXELS : Math.round((points * 4) / 3);
+}
+
+/**
+ * The cell an arrow key moves to from `from`, as in Excel: out of a merged area in the direction
+ * of travel, onto the top-left cell of a merged area it lands in, never off the drawn grid.
+ */
+export function stepCell(merges: string[], from: string, dRow: number, dColumn: number, limits: { rows: number; columns: number }): string {
+  const rects = merges.map((m) => parseAreaAddress(m)).filter((r): r is RangeRef => r !== null);
+  const mergeAt = (row: number, column: number) =>
+    rects.find((r) => r.top <= row && row <= r.bottom && r.left <= column && column <= r.right);
+  let { row, column } = parseCell(from);
+  const here = mergeAt(row, column);
+  if (here) {
+    if (dRow > 0) row = here.bottom;
+    if (dRow < 0) row = here.top;
+    if (dColumn > 0) column = here.right;
+    if (dColumn < 0) column = here.left;
+  }
+  row = Math.min(Math.max(row + dRow, 1), limits.rows);
+  column = Math.min(Math.max(column + dColumn, 0), limits.columns - 1);
+  const there = mergeAt(row, column);
+  return there ? address(there.top, there.left) : address(row, column);
 }

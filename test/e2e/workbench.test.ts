@@ -168,6 +168,17 @@ test(
     expect(await selected('F23')).toBe('false');
     expect(await page.locator('[data-cell][aria-selected="true"]').count()).toBe(1);
 
+    // The keyboard moves the selection as in Excel; a click selects too.
+    await cell('G24').click();
+    await eventually(async () => expect(await nameBox()).toBe('G24'));
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => expect(await nameBox()).toBe('G25'));
+    await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(await nameBox()).toBe('F25'));
+    await page.locator('.wb-pane button', { hasText: '服务职工总人次' }).click();
+    await expectSelected('F24', 'true');
+    expect(await nameBox()).toBe('F24');
+
     // A finding on several cells selects them all, merged 权重 cells included.
     await page.locator('.wb-pane button', { hasText: '一级指标权重合计 90' }).click();
     for (const a1 of ['B12', 'B23', 'B33', 'B40']) await expectSelected(a1, 'true');
