@@ -166,6 +166,18 @@ export function parseAmount(raw: CellValue): { amount?: number; blank: boolean }
 function readBudget(grid: Grid, top: number, bottom: number): Partial<Record<BudgetKey, BudgetLine>> {
   const budget: Partial<Record<BudgetKey, BudgetLine>> = {};
   const seen = new Set<string>();
+  // Columns headed 预算金额/金额 hold the amounts; without merge information (older Excel) a label
+  // merged over two columns reads as a label and a blank, so the amount is found by its column.
+  const amountColumns: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+      const v = grid.raw(r, c);
+      if (typeof v === 'string' && /^(预算)?金额/.test(headerCore(v)) && !amountColumns.includes(c)) amountColumns.push(c);
+    }
+  }
+  amountColumns.sort((a, b) => a - b);
+  // Group labels (基本支出, 项目支出) carried down over blank cells when merges are unknown.
+  const carried = new Map<number, string>();
   for (let r = top; r <= bottom; r++) {
     let path: string[] = [];
     let c = grid.firstColumn;
@@ -175,24 +187,28 @@ function readBudget(grid: Grid, top: number, bottom: number): Partial<Record<Bud
       const right = m ? m.right : c;
       const role = budgetRole(v);
       if (role === undefined) {
-        if (typeof v === 'string' && !isBlank(v)) path.push('');
+        if (typeof v === 'string' && !isBlank(v)) {
+          path.push('');
+          carried.delete(c);
+        } else if (!m && carried.has(c) && budgetRole(grid.value(r, c + 1)) !== undefined) {
+          path.push(carried.get(c) as string);
+        }
         c = right + 1;
         continue;
       }
       path.push(role);
-      // The amount is the cell right after the label, unless that is another label (a group label).
-      let next = right + 1;
-      if (next > grid.lastColumn + 1) break;
-      let nv = grid.value(r, next);
-      if (isBlockLabel(nv)) {
-        c = next;
+      // The amount is in the next amount column (or the next cell), unless another label follows (a group label).
+      if (right + 1 > grid.lastColumn + 1) break;
+      if (isBlockLabel(grid.value(r, right + 1))) {
+        if (role === 'basic' || role === 'project') carried.set(c, role);
+        c = right + 1;
         continue;
       }
+      carried.delete(c);
+      let next = amountColumns.find((a) => a > right) ?? right + 1;
+      const nv = grid.value(r, next);
       // Skip one blank spacer column when a number stands right after it.
-      if (isBlank(nv) && !isBlockLabel(grid.value(r, next + 1)) && typeof grid.value(r, next + 1) === 'number') {
-        next += 1;
-        nv = grid.value(r, next);
-      }
+      if (isBlank(nv) && !isBlockLabel(grid.value(r, next + 1)) && typeof grid.value(r, next + 1) === 'number') next += 1;
       const key = classifyBudgetPath(path);
       const a = grid.anchor(r, next);
       const cell = address(a.row, a.column);

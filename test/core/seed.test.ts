@@ -88,3 +88,15 @@ describe('the seed table ningxian-2026.xlsx', () => {
     expect(r.tables[0].findings.map((f) => f.rule)).not.toContain('weights/level1-sum');
   });
 });
+
+describe('the seed table read without merged areas (Excel before ExcelApi 1.13)', () => {
+  test('same groups, budget cells and findings as with merges', async () => {
+    const snapshot = snapshotOf(await readFixture('ningxian-2026.xlsx'));
+    const withMerges = checkWorkbook(snapshot).tables[0];
+    const without = checkWorkbook({ sheets: snapshot.sheets.map((s) => ({ ...s, merges: [] })) }).tables[0];
+    expect(Object.fromEntries(Object.entries(without.budget).map(([k, l]) => [k, l?.cell]))).toEqual(expected.budgetCells);
+    expect(without.level1.map((g) => [g.name, g.weightCell, g.rows])).toEqual(withMerges.level1.map((g) => [g.name, g.weightCell, g.rows]));
+    expect(without.findings.map((f) => [f.rule, f.cells])).toEqual(withMerges.findings.map((f) => [f.rule, f.cells]));
+    expect(without.indicators.map((i) => [i.level2, i.points, i.score])).toEqual(withMerges.indicators.map((i) => [i.level2, i.points, i.score]));
+  });
+});
