@@ -13,48 +13,66 @@ import { normaliseLabel } from './text.js';
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** National form defaults (财预〔2020〕10号): 产出 50, 效益 30, 满意度 10, 10 reserved for 预算执行率. */
-const NATIONAL_WEIGHTS: Record<string, number> = { 产出指标: 50, 效益指标: 30, 满意度指标: 10 };
+export const NATIONAL_WEIGHTS: Readonly<Record<string, number>> = { 产出指标: 50, 效益指标: 30, 满意度指标: 10 };
+
+/**
+ * 一级 weights by name. A 成本指标 the settings do not name shares 产出指标's weight with the 产出
+ * groups by indicator count (all of it when there is no 产出 group), as DOMAIN §2 says.
+ */
+function weightsByName(table: TableModel, set: Readonly<Record<string, number>>): Map<Level1Group, number | undefined> {
+  const byName = new Map(Object.entries(set).map(([k, v]) => [normaliseLabel(k), v]));
+  const level1Weight = new Map<Level1Group, number | undefined>();
+  for (const g of table.level1) level1Weight.set(g, byName.get(normaliseLabel(g.name)));
+  const output = byName.get('产出指标');
+  if (output === undefined || byName.has('成本指标')) return level1Weight;
+  const sharing = table.level1.filter((g) => ['产出指标', '成本指标'].includes(normaliseLabel(g.name)));
+  if (!sharing.some((g) => normaliseLabel(g.name) === '成本指标')) return level1Weight;
+  const count = sharing.reduce((a, g) => a + g.indicators.length, 0);
+  if (sharing.length === 1 || count === 0) {
+    for (const g of sharing) level1Weight.set(g, count === 0 ? 0 : output);
+    return level1Weight;
+  }
+  const shares = splitEqually(output, count);
+  let i = 0;
+  for (const g of sharing) {
+    const part = shares.slice(i, i + g.indicators.length).reduce((a, b) => a + b, 0);
+    i += g.indicators.length;
+    level1Weight.set(g, Math.round(part * 100) / 100);
+  }
+  return level1Weight;
+}
 
 function resolveWeights(table: TableModel, options: CheckOptions): Pick<RuleContext, 'level1Weight' | 'weightSource' | 'reserved'> {
-  const level1Weight = new Map<Level1Group, number | undefined>();
   if (table.columns.weight !== undefined) {
+    const level1Weight = new Map<Level1Group, number | undefined>();
     for (const g of table.level1) level1Weight.set(g, g.weight);
     return { level1Weight, weightSource: 'table', reserved: options.reservedPoints ?? 0 };
   }
   const set = options.level1Weights;
   if (set && Object.keys(set).length > 0) {
-    const byName = new Map(Object.entries(set).map(([k, v]) => [normaliseLabel(k), v]));
-    for (const g of table.level1) level1Weight.set(g, byName.get(normaliseLabel(g.name)));
+    const level1Weight = weightsByName(table, set);
     const sum = [...level1Weight.values()].reduce<number>((a, w) => a + (w ?? 0), 0);
     return { level1Weight, weightSource: 'settings', reserved: options.reservedPoints ?? Math.max(0, 100 - sum) };
   }
   if (table.national) {
-    const output = table.level1.filter((g) => normaliseLabel(g.name) === '产出指标');
-    const cost = table.level1.filter((g) => normaliseLabel(g.name) === '成本指标');
-    const sharing = [...output, ...cost];
-    const count = sharing.reduce((a, g) => a + g.indicators.length, 0);
-    for (const g of table.level1) {
-      const name = normaliseLabel(g.name);
-      if (name === '产出指标' || name === '成本指标') {
-        // 成本 shares 产出's 50 by indicator count.
-        level1Weight.set(g, count === 0 ? 0 : sharing.length === 1 ? 50 : (50 * g.indicators.length) / count);
-      } else level1Weight.set(g, NATIONAL_WEIGHTS[name]);
-    }
-    if (sharing.length > 1) {
-      const shares = splitEqually(50, count);
-      let i = 0;
-      for (const g of sharing) {
-        const part = shares.slice(i, i + g.indicators.length).reduce((a, b) => a + b, 0);
-        i += g.indicators.length;
-        level1Weight.set(g, Math.round(part * 100) / 100);
-      }
-    }
-    return { level1Weight, weightSource: 'settings', reserved: options.reservedPoints ?? 10 };
+    return { level1Weight: weightsByName(table, NATIONAL_WEIGHTS), weightSource: 'settings', reserved: options.reservedPoints ?? 10 };
   }
   const reserved = options.reservedPoints ?? 0;
   const shares = splitEqually(100 - reserved, table.level1.length);
+  const level1Weight = new Map<Level1Group, number | undefined>();
   table.level1.forEach((g, i) => level1Weight.set(g, shares[i]));
   return { level1Weight, weightSource: 'settings', reserved };
+}
+
+/** Run every rule the settings leave on, with the severity they give. */
+function runRules(context: RuleContext, settings: CheckOptions['rules']): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = settings?.[rule.id];
+    if (setting === 'off') continue;
+    for (const f of rule.run(context)) findings.push(setting ? { ...f, severity: setting } : f);
+  }
+  return findings;
 }
 
 function checkTable(table: TableModel, options: CheckOptions): TableReport {
@@ -69,8 +87,7 @@ function checkTable(table: TableModel, options: CheckOptions): TableReport {
     points,
     evaluations,
   };
-  const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...rule.run(context));
+  const findings = runRules(context, options.rules);
 
   const worst = new Map<number, Severity>();
   for (const f of findings) {
@@ -151,4 +168,3 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   }
   return report;
 }
-

@@ -163,11 +163,21 @@ export interface Report {
   sheetsWithoutTable: string[];
 }
 
+/** A rule turned off, or run with another severity. */
+export type RuleSetting = 'off' | Severity;
+
 export interface CheckOptions {
   /** Points reserved outside the table (e.g. 10 for 预算执行率); Σ一级 must be 100 − reserved. */
   reservedPoints?: number;
-  /** 一级 weights to use when the table has no 权重 column, by 一级 name. */
+  /**
+   * 一级 weights to use when the table has no 权重 column, by 一级 name. A 成本指标 not named
+   * here shares 产出指标's weight by indicator count.
+   */
   level1Weights?: Record<string, number>;
+  /** By rule id: 'off' skips the rule, a severity replaces the rule's own. Unknown ids are ignored here (parseConfig rejects them). */
+  rules?: Record<string, RuleSetting>;
+  /** The template's 一级 names; when set, any other 一级 is reported (structure/unknown-level1). */
+  allowedLevel1?: string[];
 }
 
 /** One cell the adapters write into the result (得分) column. */

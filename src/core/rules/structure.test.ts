@@ -1,5 +1,6 @@
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { DEFAULT_COLUMNS, rowsWith, validRows } from '../../../test/helpers/workbooks.js';
+import { PROFILES } from '../index.js';
 
 const noWeight = DEFAULT_COLUMNS.filter((c) => c !== 'weight');
 const noType = DEFAULT_COLUMNS.filter((c) => c !== 'type');
@@ -24,4 +25,15 @@ describe('structure rules', () => {
 
   passing('structure/no-description', 'description or remark present', {});
   failing('structure/no-description', 'both empty', { rows: rowsWith(2, { remark: '' }) }, { cells: ['H14'] });
+
+  const gansu = PROFILES['gansu-county'].options;
+  passing('structure/unknown-level1', 'every 一级 is one of the Gansu template', {}, gansu);
+  passing('structure/unknown-level1', 'no template chosen: any 一级 goes', { rows: rowsWith(0, { l1: '产出指标' }) });
+  passing('structure/unknown-level1', 'names compared as labels (spaces, full-width)', { rows: rowsWith(3, { l1: ' 重点履职 指标' }) }, gansu);
+  failing('structure/unknown-level1', 'a national 一级 under the Gansu template', { rows: rowsWith(0, { l1: '产出指标' }) }, {
+    cells: ['A12'],
+    count: 1,
+    zh: /^一级指标「产出指标」不在所选模板的一级指标中（基本运行指标、重点履职指标、部门综合指标、可持续发展能力指标）/,
+  }, gansu);
+  failing('structure/unknown-level1', 'Gansu 一级 under the national template', {}, { count: 4, cells: ['A12'] }, PROFILES.national.options);
 });

@@ -1,7 +1,7 @@
 // 结构: the table's shape — names present and unique, every 二级 with its 三级, descriptions,
 // and what was taken from settings because the table did not say it.
 import { defineRule } from './rule.js';
-import { formatNumber } from '../text.js';
+import { formatNumber, normaliseLabel } from '../text.js';
 import { columnLetter } from '../a1.js';
 
 export const noWeightColumn = defineRule<{ weights: string }>({
@@ -113,4 +113,27 @@ export const noDescription = defineRule<{ name: string }>({
   },
 });
 
-export const structureRules = [noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription];
+export const unknownLevel1 = defineRule<{ name: string; allowed: string }>({
+  id: 'structure/unknown-level1',
+  severity: 'warning',
+  topic: 'structure',
+  description: {
+    zh: '选择了模板（规则设置中的一级指标集合）时，表中每个一级指标都应属于该模板。',
+    en: 'When a template is chosen (the first-level set in the settings), every first-level indicator belongs to it.',
+  },
+  message: ({ name, allowed }) => ({
+    zh: `一级指标「${name}」不在所选模板的一级指标中（${allowed}），请核对指标名称或所选模板。`,
+    en: `First-level indicator "${name}" is not one of the chosen template's (${allowed}); check the name or the template.`,
+  }),
+  check({ table, options }, report) {
+    const allowed = options.allowedLevel1 ?? [];
+    if (allowed.length === 0) return;
+    const names = new Set(allowed.map((a) => normaliseLabel(a)));
+    for (const g of table.level1) {
+      if (g.name === '' || names.has(normaliseLabel(g.name))) continue;
+      report({ cells: g.labelCell ? [g.labelCell] : [], data: { name: g.name, allowed: allowed.join('、') } });
+    }
+  },
+});
+
+export const structureRules = [noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];
