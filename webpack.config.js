@@ -138,7 +138,8 @@ function copyManifestAndAssets() {
   const addinUrl = process.env.ADDIN_URL;
   return new CopyWebpackPlugin({
     patterns: [
-      { from: 'assets', to: 'assets' },
+      // The README screenshot is documentation, not part of the add-in or the workbench.
+      { from: 'assets', to: 'assets', globOptions: { ignore: ['**/workbench.png'] } },
       {
         from: 'manifest.xml',
         to: 'manifest.xml',
@@ -192,7 +193,7 @@ function workbenchConfig(production) {
     plugins: [
       workbenchPage('index.html'),
       new CopyWebpackPlugin({
-        patterns: [{ from: 'assets', to: 'assets' }],
+        patterns: [{ from: 'assets', to: 'assets', globOptions: { ignore: ['**/workbench.png'] } }],
       }),
     ],
   };
@@ -236,6 +237,8 @@ function devServerConfig() {
     ],
     devServer: {
       port: DEV_PORT,
+      // Loopback only: the workbench serves the user's workbooks to their own browser.
+      host: 'localhost',
       open: false,
       server: devServerTransport(),
       headers: { 'Access-Control-Allow-Origin': '*' },
