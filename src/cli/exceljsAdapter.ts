@@ -1,7 +1,17 @@
 // The exceljs adapter: an exceljs Workbook → the core's snapshot, and the core's write plans →
 // the same Workbook. Touches only the cells a plan names, so a saved copy keeps everything else.
 import type ExcelJS from 'exceljs';
-import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/index.js';
+import {
+  isOurReportSheet,
+  type AcceptanceSheetPlan,
+  type CellValue,
+  type ReportCell,
+  type ReportSheetPlan,
+  type ReportStyle,
+  type SheetSnapshot,
+  type SheetWritePlan,
+  type WorkbookSnapshot,
+} from '../core/index.js';
 
 type ExcelCellValue = ExcelJS.CellValue;
 
@@ -124,4 +134,89 @@ export function applyClear(wb: ExcelJS.Workbook, targets: { sheet: string; cells
     if (!ws) continue;
     for (const a of t.cells) clearCell(ws.getCell(a));
   }
+}
+
+/** A sheet of ours is replaced whole: removed and added again (at the end of the tabs). */
+function freshSheet(wb: ExcelJS.Workbook, name: string, options: Partial<ExcelJS.AddWorksheetOptions>): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(name);
+  if (old) wb.removeWorksheet(old.id);
+  return wb.addWorksheet(name, options);
+}
+
+/** Write the accepted findings into the very hidden `_jixiao_accepted` sheet, replacing its old rows. */
+export function applyAcceptanceSheet(wb: ExcelJS.Workbook, plan: AcceptanceSheetPlan): void {
+  const ws = freshSheet(wb, plan.sheet, { state: plan.veryHidden ? 'veryHidden' : 'visible' });
+  plan.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      // Text as text: a cell list such as "1E5" or a date must not turn into a number.
+      if (v !== null) ws.getCell(r + 1, c + 1).value = typeof v === 'string' ? v : String(v);
+    }),
+  );
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+const STYLE_FONT: Partial<Record<ReportStyle, Partial<ExcelJS.Font>>> = {
+  title: { bold: true, size: 16 },
+  heading: { bold: true, size: 13 },
+  header: { bold: true },
+  label: { bold: true },
+  total: { bold: true },
+  error: { bold: true, color: { argb: 'FFC50F1F' } },
+  warning: { bold: true, color: { argb: 'FF8A6100' } },
+  info: { color: { argb: 'FF0F6CBD' } },
+  accepted: { italic: true, color: { argb: 'FF616161' } },
+};
+
+/** A string literal inside a formula: doubled quotes, and at most Excel's 255 characters. */
+function formulaText(s: string): string {
+  const short = s.length > 255 ? `${s.slice(0, 254)}…` : s;
+  return `"${short.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A link to a cell of this workbook as a HYPERLINK formula. exceljs writes a `{ text, hyperlink }`
+ * value whose target looks internal with both an external relationship and a `location`, which Excel
+ * joins into "#'S'!F24##'S'!F24" (exceljs issue #3027) — a link that goes nowhere. The formula works
+ * in Excel, WPS and LibreOffice alike; its cached result is the text shown.
+ */
+export function linkFormula(text: string, sheet: string, cell: string): ExcelJS.CellFormulaValue {
+  return { formula: `HYPERLINK(${formulaText(`#${quoteSheet(sheet)}!${cell}`)},${formulaText(text)})`, result: text, date1904: false };
+}
+
+function writeReportCell(ws: ExcelJS.Worksheet, row: number, column: number, cell: ReportCell): void {
+  const target = ws.getCell(row, column);
+  if (cell.link && cell.value !== null) {
+    target.value = linkFormula(String(cell.value), cell.link.sheet, cell.link.cell);
+    target.font = { color: { argb: 'FF0563C1' }, underline: 'single' };
+  } else if (cell.value !== null) target.value = cell.value;
+  const font = cell.style ? STYLE_FONT[cell.style] : undefined;
+  if (font) target.font = { ...target.font, ...font };
+  if (cell.style === 'header') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F0F0' } };
+  if (cell.numberFormat) target.numFmt = cell.numberFormat;
+}
+
+/**
+ * Write (or refresh) the 校验报告 sheet. Returns false, writing nothing, when a sheet of that name
+ * exists that we did not write: it is the user's.
+ */
+export function applyReportSheet(wb: ExcelJS.Workbook, plan: ReportSheetPlan): boolean {
+  const existing = wb.getWorksheet(plan.sheet);
+  if (existing && !isOurReportSheet(snapshotOfSheet(existing))) return false;
+  const ws = freshSheet(wb, plan.sheet, {
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Partial<ExcelJS.PageSetup> as ExcelJS.PageSetup,
+  });
+  plan.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  // The message column wraps so that a long message prints in full.
+  const wide = plan.columnWidths.indexOf(Math.max(...plan.columnWidths)) + 1;
+  plan.rows.forEach((row, r) => {
+    row.forEach((cell, c) => writeReportCell(ws, r + 1, c + 1, cell));
+    const message = ws.getCell(r + 1, wide);
+    if (row.length > 1 && message.value !== null) message.alignment = { wrapText: true, vertical: 'top' };
+  });
+  return true;
 }

@@ -1,5 +1,7 @@
 // checkWorkbook: snapshot → recognition → model → rules → scores → report.
-import type { CheckOptions, Finding, Indicator, Report, Severity, TableReport, WorkbookSnapshot } from './types.js';
+import type { Acceptance, CheckOptions, Finding, Indicator, Report, Severity, TableReport, WorkbookSnapshot } from './types.js';
+import { ACCEPTED_SHEET, markAccepted, mergeAcceptances, readAcceptances } from './acceptance.js';
+import { REPORT_SHEET } from './reportSheet.js';
 import type { Level1Group, TableModel } from './model.js';
 import { Grid } from './grid.js';
 import { recogniseSheet } from './recognise.js';
@@ -75,7 +77,7 @@ function runRules(context: RuleContext, settings: CheckOptions['rules']): Findin
   return findings;
 }
 
-function checkTable(table: TableModel, options: CheckOptions): TableReport {
+function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptance[]): TableReport {
   const weights = resolveWeights(table, options);
   const points = allocatePoints(table, weights.level1Weight);
   const selfEvaluation = table.columns.actual !== undefined;
@@ -88,10 +90,13 @@ function checkTable(table: TableModel, options: CheckOptions): TableReport {
     evaluations,
   };
   const findings = runRules(context, options.rules);
+  const nameOfRow = new Map(table.indicators.map((r) => [r.row, r.name]));
+  markAccepted(findings, (row) => nameOfRow.get(row), accepted);
 
+  // Accepted findings no longer count towards a row's status (and so its score).
   const worst = new Map<number, Severity>();
   for (const f of findings) {
-    if (f.indicatorRow === undefined) continue;
+    if (f.indicatorRow === undefined || f.accepted) continue;
     const prev = worst.get(f.indicatorRow);
     if (!prev || SEVERITY_RANK[f.severity] > SEVERITY_RANK[prev]) worst.set(f.indicatorRow, f.severity);
   }
@@ -157,14 +162,25 @@ function round(n: number): number {
   return Math.round(n * 100) / 100;
 }
 
-/** Check every sheet of a workbook. Never throws on odd input: a sheet that is no table is listed as such. */
+/** Sheets the checker itself writes: never recognised, never listed as "no table". */
+export function isOurSheet(name: string): boolean {
+  return name === ACCEPTED_SHEET || name === REPORT_SHEET;
+}
+
+/**
+ * Check every sheet of a workbook. Never throws on odd input: a sheet that is no table is listed as
+ * such. Acceptances stored in the workbook and those in `options.accepted` mark their findings.
+ */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
   const report: Report = { tables: [], sheetsWithoutTable: [] };
+  const accepted = mergeAcceptances(readAcceptances(snapshot), options.accepted ?? []);
   for (const sheet of snapshot.sheets) {
+    if (isOurSheet(sheet.name)) continue;
     const grid = new Grid(sheet);
     const tables = recogniseSheet(grid);
     if (tables.length === 0) report.sheetsWithoutTable.push(sheet.name);
-    for (const t of tables) report.tables.push(checkTable(t, options));
+    for (const t of tables) report.tables.push(checkTable(t, options, accepted));
   }
   return report;
 }
+

@@ -1,9 +1,26 @@
 // The core's public API: pure functions from a workbook snapshot to a report and write plans.
-export { checkWorkbook, NATIONAL_WEIGHTS } from './check.js';
+export { checkWorkbook, isOurSheet, NATIONAL_WEIGHTS } from './check.js';
 export { planResults, planClear, type PlanOptions } from './plan.js';
 export { parseValue } from './value.js';
 export { rules } from './rules/index.js';
 export { columnLetter, columnIndex, address, parseCell, parseRange } from './a1.js';
+export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, type AcceptanceSheetPlan } from './acceptance.js';
+export {
+  REPORT_SHEET,
+  REPORT_TITLE,
+  REPORT_WORDS,
+  planReportSheet,
+  isOurReportSheet,
+  level1Scores,
+  findingCounts,
+  acceptedText,
+  orderedFindings,
+  firstCell,
+  type ReportCell,
+  type ReportStyle,
+  type ReportSheetPlan,
+  type Level1Score,
+} from './reportSheet.js';
 export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles.js';
 export * from './marks.js';
 export * from './types.js';

@@ -2,8 +2,9 @@
 // we wrote before (recognised by their marks), and how to clear exactly our cells again.
 import type { CellWrite, Finding, Lang, Report, SheetWritePlan, TableReport, WorkbookSnapshot } from './types.js';
 import { Grid } from './grid.js';
-import { address, columnIndex, columnLetter } from './a1.js';
-import { isBlank } from './text.js';
+import { address, columnIndex, columnLetter, parseRange, type RangeRef } from './a1.js';
+import { isOurSheet } from './check.js';
+import { acceptedText, orderedFindings } from './reportSheet.js';
 import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
@@ -18,6 +19,9 @@ const SEVERITY_LABEL = {
   zh: { error: '错误', warning: '警告', info: '提示' },
   en: { error: 'Error', warning: 'Warning', info: 'Info' },
 };
+
+/** Nothing in the cell at all: a cell holding only spaces is the user's too (and may carry a fill or a note). */
+const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
 function isOurs(grid: Grid, row: number, column: number): boolean {
   const v = grid.raw(row, column);
@@ -34,22 +38,52 @@ function tableRight(table: TableReport): number {
   return right;
 }
 
-/** First column right of the table that is ours already, or empty on every row of the table. */
-export function resultColumn(grid: Grid, table: TableReport): number {
-  const limit = Math.max(grid.lastColumn + 1, tableRight(table) + 1);
-  for (let c = tableRight(table) + 1; c <= limit; c++) {
+const LAST_COLUMN = 16_383;
+
+/**
+ * Merged areas that touch the table's rows, unclipped: the Grid clips merges to the used range,
+ * but a merge may reach right of the last value (a wide title row, a blank merged block).
+ */
+function mergesOnRows(merges: string[], table: TableReport): RangeRef[] {
+  const out: RangeRef[] = [];
+  for (const a1 of merges) {
+    let m: RangeRef;
+    try {
+      m = parseRange(a1);
+    } catch {
+      continue; // the Grid ignores what it cannot read; so does the plan
+    }
+    if (m.bottom >= table.headerRow && m.top <= table.lastIndicatorRow) out.push(m);
+  }
+  return out;
+}
+
+const inMerge = (merges: RangeRef[], row: number, column: number): boolean =>
+  merges.some((m) => m.top <= row && row <= m.bottom && m.left <= column && column <= m.right);
+
+/** First column right of the table that is ours already, or empty and unmerged on every row of the table. */
+export function resultColumn(grid: Grid, table: TableReport, merges: RangeRef[] = []): number {
+  const first = tableRight(table) + 1;
+  for (let c = first; c <= LAST_COLUMN; c++) {
     if (isOurHeader(grid.raw(table.headerRow, c), grid.numberFormat(table.headerRow, c))) return c;
-    let free = true;
+    // Right of the used range every cell is blank; only a merge can take the column.
+    if (c > grid.lastColumn && !merges.some((m) => m.left <= c && c <= m.right)) return c;
+    let free = !merges.some((m) => m.left <= c && c <= m.right);
     for (let r = table.headerRow; r <= table.lastIndicatorRow && free; r++) {
-      if (grid.merge(r, c) || !(isBlank(grid.raw(r, c)) || isOurs(grid, r, c))) free = false;
+      if (grid.merge(r, c) || !(isEmpty(grid.raw(r, c)) || isOurs(grid, r, c))) free = false;
     }
     if (free) return c;
   }
-  return limit;
+  return first;
 }
 
 function noteFor(findings: Finding[], lang: Lang, extra?: string): string | undefined {
-  const lines = findings.map((f) => `${SEVERITY_LABEL[lang][f.severity]}：${lang === 'zh' ? f.message.zh : f.message.en}`);
+  const lines = findings.map((f) => {
+    const message = lang === 'zh' ? f.message.zh : f.message.en;
+    // An accepted finding stays visible to the next reviewer, with why it was accepted.
+    if (f.accepted) return lang === 'zh' ? `已忽略（${acceptedText(f, lang)}）：${message}` : `Accepted (${acceptedText(f, lang)}): ${message}`;
+    return `${SEVERITY_LABEL[lang][f.severity]}：${message}`;
+  });
   if (extra) lines.push(extra);
   return lines.length ? lines.join('\n') : undefined;
 }
@@ -64,18 +98,23 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const sheet = grids.get(table.sheet);
     if (!sheet) continue;
     const grid = new Grid(sheet);
-    const column = resultColumn(grid, table);
-    const writes: CellWrite[] = [{ address: address(table.headerRow, column), value: RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT }];
+    const merges = mergesOnRows(sheet.merges, table);
+    const column = resultColumn(grid, table, merges);
+    const writes: CellWrite[] = [];
     const skipped: string[] = [];
+    // Only when no column is free of merges (a merge reaching XFD) can the header cell be merged.
+    const header = address(table.headerRow, column);
+    if (inMerge(merges, table.headerRow, column)) skipped.push(header);
+    else writes.push({ address: header, value: RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
       const at = address(indicator.row, column);
-      if (!(isBlank(grid.raw(indicator.row, column)) || isOurs(grid, indicator.row, column))) {
+      if (!(isEmpty(grid.raw(indicator.row, column)) || isOurs(grid, indicator.row, column)) || inMerge(merges, indicator.row, column)) {
         skipped.push(at);
         continue;
       }
       const rowFindings = table.findings.filter((f) => f.indicatorRow === indicator.row);
-      const shown = rowFindings.filter((f) => f.severity !== 'info');
+      const shown = orderedFindings(rowFindings.filter((f) => f.severity !== 'info'));
       const howScored = indicator.scoreNote ? (lang === 'zh' ? indicator.scoreNote.zh : indicator.scoreNote.en) : undefined;
       const note = notes ? noteFor(shown, lang, howScored) : undefined;
       const fill = !fills ? undefined : indicator.status === 'error' ? FILL_ERROR : indicator.status === 'warning' ? FILL_WARNING : undefined;
@@ -86,8 +125,9 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const clear: string[] = [];
     for (let r = table.headerRow; r <= table.lastIndicatorRow; r++) {
       for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+        if (!isOurs(grid, r, c) || inMerge(merges, r, c)) continue;
         const at = address(r, c);
-        if (!written.has(at) && isOurs(grid, r, c)) clear.push(at);
+        if (!written.has(at)) clear.push(at);
       }
     }
     plans.push({ sheet: table.sheet, column: columnLetter(column), clear, writes, skipped });
@@ -99,6 +139,7 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
 export function planClear(snapshot: WorkbookSnapshot): { sheet: string; cells: string[] }[] {
   const out: { sheet: string; cells: string[] }[] = [];
   for (const sheet of snapshot.sheets) {
+    if (isOurSheet(sheet.name)) continue;
     const cells: string[] = [];
     const formats = sheet.numberFormats;
     if (!formats) continue;

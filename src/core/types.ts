@@ -44,6 +44,33 @@ export interface Finding {
   message: LocalizedText;
   /** 1-based sheet row of the indicator the finding belongs to, if any. */
   indicatorRow?: number;
+  /**
+   * Set when a reviewer accepted (忽略) the finding. Accepted findings stay in `findings` so
+   * they can be listed apart, but no longer count: not in a row's status or score, not a failure.
+   */
+  accepted?: AcceptanceNote;
+}
+
+/** Who accepted a finding, when and why (all optional). */
+export interface AcceptanceNote {
+  reason?: string;
+  by?: string;
+  /** As recorded, normally ISO "2026-05-01". */
+  date?: string;
+}
+
+/**
+ * A reviewer's decision to accept (忽略) a finding, stored in the workbook (sheet `_jixiao_accepted`).
+ * Matched to a finding by rule + sheet + indicator name when the finding belongs to an indicator
+ * (so it survives rows moving), else by rule + sheet + the same cells.
+ */
+export interface Acceptance extends AcceptanceNote {
+  rule: string;
+  sheet: string;
+  /** 三级指标 name of the finding's row, when it has one. */
+  indicator?: string;
+  /** The finding's cells when accepted (A1, as in Finding.cells). */
+  cells: string[];
 }
 
 export type Comparator = '>=' | '<=' | '>' | '<' | '=';
@@ -178,6 +205,8 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** The template's 一级 names; when set, any other 一级 is reported (structure/unknown-level1). */
   allowedLevel1?: string[];
+  /** Accepted findings, in addition to those stored in the workbook's `_jixiao_accepted` sheet. */
+  accepted?: Acceptance[];
 }
 
 /** One cell the adapters write into the result (得分) column. */
