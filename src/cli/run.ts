@@ -1,13 +1,34 @@
 // The jixiao-check command: check .xlsx files, print a report (or JSON), optionally write a
-// scored copy. Exit 0: every file has a table and no error; 1: an error finding or no table;
-// 2: a file could not be read.
+// scored copy with a 校验报告 sheet, and an HTML report. Exit 0: every file has a table and no
+// open (unaccepted) error; 1: an open error finding or no table; 2: a file or the config could
+// not be read.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
-import { checkWorkbook, planResults, type Lang, type Report, type TableReport } from '../core/index.js';
-import { applyPlans, snapshotOf } from './exceljsAdapter.js';
+import {
+  checkWorkbook,
+  ConfigError,
+  mergeAcceptances,
+  parseCell,
+  parseConfig,
+  parseRange,
+  planAcceptanceSheet,
+  planReportSheet,
+  planResults,
+  readAcceptances,
+  rules,
+  ACCEPTED_SHEET,
+  type Acceptance,
+  type CheckOptions,
+  type Finding,
+  type Lang,
+  type Report,
+  type TableReport,
+} from '../core/index.js';
+import { applyAcceptanceSheet, applyPlans, applyReportSheet, snapshotOf } from './exceljsAdapter.js';
 import { InputError, readWorkbookFile } from './readWorkbook.js';
 import { renderText } from './textReport.js';
+import { renderHtml } from './htmlReport.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -15,27 +36,65 @@ export interface CliIO {
   color: boolean;
 }
 
+/** One --accept: a finding named by rule and a cell it concerns. */
+export interface AcceptSpec {
+  rule: string;
+  sheet: string;
+  cell: string;
+  reason?: string;
+  /** As typed, for messages. */
+  text: string;
+}
+
 export interface CliOptions {
   json: boolean;
   out?: string;
+  html?: string;
+  config?: string;
   lang: Lang;
   reserved?: number;
+  accept: AcceptSpec[];
+  by?: string;
   files: string[];
 }
 
-export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--lang zh|en] [--reserved N] FILE...
+export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--lang zh|en] [--reserved N] FILE...
 
-  --json        以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
-  --out DIR     在 DIR 中写入带“得分”列的副本 <名称>.checked.xlsx，原文件不改动 / write scored copies
-  --lang zh|en  报告语言，默认中文 / report language (default zh)
-  --reserved N  表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N / points reserved outside the table
+  --json          以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
+  --out DIR       在 DIR 中写入副本 <名称>.checked.xlsx：“得分”列、校验报告工作表、已忽略问题；原文件不改动
+                  / write copies with the score column, a 校验报告 sheet and the accepted findings
+  --html FILE     把所有文件的校验报告写成一个可打印的 HTML 文件 / write one printable HTML report
+  --config FILE   规则设置（JSON）：profile、reservedPoints、rules、allowedLevel1、level1Weights
+                  / rule settings (JSON); see README
+  --accept R@S!C[=原因]
+                  忽略规则 R 在工作表 S 单元格 C 的问题（可重复），随 --out 保存在副本中
+                  / accept the finding of rule R at sheet S cell C (repeatable); saved with --out
+  --by NAME       记录忽略人 / who accepts (recorded with --accept)
+  --lang zh|en    报告语言，默认中文 / report language (default zh)
+  --reserved N    表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N（优先于 --config）
+                  / points reserved outside the table (overrides --config)
 
-退出码 / exit: 0 无错误；1 有错误或未找到表；2 文件无法读取`;
+退出码 / exit: 0 无错误（已忽略的不计）；1 有错误或未找到表；2 文件或设置无法读取`;
 
 export class UsageError extends Error {}
 
+const ACCEPT = /^([^@\s]+)@(.+?)!(\$?[A-Za-z]{1,3}\$?\d{1,7})(?:=([\s\S]*))?$/;
+
+/** "value-format/not-number@整体支出绩效目标表!F24=口径待定" → its parts. */
+export function parseAccept(text: string): AcceptSpec {
+  const m = ACCEPT.exec(text.trim());
+  if (!m) throw new UsageError(`--accept 格式应为 规则@工作表!单元格[=原因] / must be RULE@SHEET!CELL[=reason]: ${text}`);
+  const [, rule, rawSheet, cell, reason] = m;
+  if (!rules.some((r) => r.id === rule)) throw new UsageError(`--accept 未知规则 / unknown rule: ${rule}（见 docs/RULES.md）`);
+  const quoted = /^'(.*)'$/.exec(rawSheet);
+  const sheet = quoted ? quoted[1].replace(/''/g, "'") : rawSheet;
+  const spec: AcceptSpec = { rule, sheet, cell: cell.replace(/\$/g, '').toUpperCase(), text };
+  if (reason !== undefined && reason.trim() !== '') spec.reason = reason.trim();
+  return spec;
+}
+
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { json: false, lang: 'zh', files: [] };
+  const o: CliOptions = { json: false, lang: 'zh', accept: [], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -46,6 +105,14 @@ export function parseArgs(argv: string[]): CliOptions {
     if (a === '--json') o.json = true;
     else if (a === '--out') o.out = next();
     else if (a.startsWith('--out=')) o.out = a.slice(6);
+    else if (a === '--html') o.html = next();
+    else if (a.startsWith('--html=')) o.html = a.slice(7);
+    else if (a === '--config') o.config = next();
+    else if (a.startsWith('--config=')) o.config = a.slice(9);
+    else if (a === '--accept') o.accept.push(parseAccept(next()));
+    else if (a.startsWith('--accept=')) o.accept.push(parseAccept(a.slice(9)));
+    else if (a === '--by') o.by = next();
+    else if (a.startsWith('--by=')) o.by = a.slice(5);
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? next() : a.slice(7);
       if (v !== 'zh' && v !== 'en') throw new UsageError(`--lang 只能是 zh 或 en / must be zh or en: ${v}`);
@@ -71,6 +138,8 @@ export interface FileResult {
   output?: string;
   error?: string;
   notice?: string;
+  /** The --accept specs that matched a finding of this file. */
+  acceptedSpecs?: AcceptSpec[];
 }
 
 /** The JSON contract other tools rely on. */
@@ -97,7 +166,15 @@ export function toJson(result: FileResult, lang: Lang): unknown {
         score: i.score,
         status: i.status,
       })),
-      findings: t.findings.map((f) => ({ rule: f.rule, severity: f.severity, topic: f.topic, cells: f.cells, message: msg(f.message) })),
+      findings: t.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        topic: f.topic,
+        cells: f.cells,
+        message: msg(f.message),
+        ...(f.accepted ? { accepted: f.accepted } : {}),
+      })),
+      acceptedCount: t.findings.filter((f) => f.accepted).length,
       totals: t.totals,
     })),
     ...(result.report && result.report.tables.length === 0 ? { sheetsWithoutTable: result.report.sheetsWithoutTable } : {}),
@@ -123,7 +200,45 @@ async function writeCopy(wb: ExcelJS.Workbook, target: string): Promise<void> {
   }
 }
 
-export async function checkFile(file: string, options: CliOptions): Promise<FileResult> {
+/** Today as "2026-05-01", in local time: the date a reviewer would write. */
+export function today(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function covers(cells: string[], cell: string): boolean {
+  const at = parseCell(cell);
+  return cells.some((c) => {
+    try {
+      const r = parseRange(c);
+      return at.row >= r.top && at.row <= r.bottom && at.column >= r.left && at.column <= r.right;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The acceptance an --accept records: the finding's rule, sheet and cells, and its indicator's name. */
+function acceptanceFor(spec: AcceptSpec, report: Report, options: CliOptions, date: string): { acceptance: Acceptance; finding: Finding } | undefined {
+  for (const t of report.tables) {
+    const f = t.findings.find((x) => x.rule === spec.rule && x.sheet === spec.sheet && covers(x.cells, spec.cell));
+    if (!f) continue;
+    const name = f.indicatorRow === undefined ? '' : (t.indicators.find((i) => i.row === f.indicatorRow)?.name ?? '');
+    const acceptance: Acceptance = {
+      rule: f.rule,
+      sheet: f.sheet,
+      ...(name ? { indicator: name } : {}),
+      cells: f.cells,
+      ...(spec.reason ? { reason: spec.reason } : {}),
+      ...(options.by ? { by: options.by } : {}),
+      date,
+    };
+    return { acceptance, finding: f };
+  }
+  return undefined;
+}
+
+export async function checkFile(file: string, options: CliOptions, checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {}, date = today()): Promise<FileResult> {
   let wb: ExcelJS.Workbook;
   try {
     wb = await readWorkbookFile(file);
@@ -132,8 +247,18 @@ export async function checkFile(file: string, options: CliOptions): Promise<File
     return { file, error: String((e as Error).message ?? e) };
   }
   const snapshot = snapshotOf(wb);
-  const report = checkWorkbook(snapshot, options.reserved !== undefined ? { reservedPoints: options.reserved } : {});
-  const result: FileResult = { file, report };
+  let report = checkWorkbook(snapshot, checkOptions);
+  const added: Acceptance[] = [];
+  const acceptedSpecs: AcceptSpec[] = [];
+  for (const spec of options.accept) {
+    const hit = acceptanceFor(spec, report, options, date);
+    if (!hit) continue;
+    added.push(hit.acceptance);
+    acceptedSpecs.push(spec);
+  }
+  // Check again so that this run's report already counts the new acceptances.
+  if (added.length) report = checkWorkbook(snapshot, { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] });
+  const result: FileResult = { file, report, acceptedSpecs };
   if (!options.out || report.tables.length === 0) return result;
 
   const target = path.resolve(options.out, outputName(file));
@@ -151,6 +276,15 @@ export async function checkFile(file: string, options: CliOptions): Promise<File
     return result;
   }
   applyPlans(wb, planResults(snapshot, report, { lang: options.lang }));
+  // Acceptances already in the workbook are kept (their finding may come back); new ones are added.
+  const stored = mergeAcceptances(readAcceptances(snapshot), added);
+  if (stored.length || wb.getWorksheet(ACCEPTED_SHEET)) applyAcceptanceSheet(wb, planAcceptanceSheet(stored));
+  if (!applyReportSheet(wb, planReportSheet(report, { lang: options.lang, date }))) {
+    result.notice =
+      options.lang === 'zh'
+        ? '未写入校验报告：工作簿中已有一个名为「校验报告」的工作表，且不是本工具写入的'
+        : 'The 校验报告 sheet was not written: the workbook has a sheet of that name that this tool did not write';
+  }
   await fs.mkdir(options.out, { recursive: true });
   await writeCopy(wb, target);
   result.output = target;
@@ -159,7 +293,7 @@ export async function checkFile(file: string, options: CliOptions): Promise<File
 
 export function exitCode(results: FileResult[]): number {
   if (results.some((r) => r.error)) return 2;
-  const bad = results.some((r) => !r.report || r.report.tables.length === 0 || r.report.tables.some((t) => t.findings.some((f) => f.severity === 'error')));
+  const bad = results.some((r) => !r.report || r.report.tables.length === 0 || r.report.tables.some((t) => t.findings.some((f) => f.severity === 'error' && !f.accepted)));
   return bad ? 1 : 0;
 }
 
@@ -178,11 +312,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  let checkOptions: CheckOptions;
+  try {
+    checkOptions = await readConfig(options);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`jixiao-check: ${options.lang === 'zh' ? e.text.zh : e.text.en}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const date = today();
   const results: FileResult[] = [];
   for (const file of options.files) {
     let r: FileResult;
     try {
-      r = await checkFile(file, options);
+      r = await checkFile(file, options, checkOptions, date);
     } catch (e) {
       // A failure writing one file must not stop the others.
       r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
@@ -192,9 +337,71 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     if (r.notice) io.stderr(`jixiao-check: ${r.notice}\n`);
     if (!options.json) io.stdout(renderText(r, options.lang, io.color));
   }
+  const zh = options.lang === 'zh';
+  for (const spec of options.accept) {
+    if (results.some((r) => r.acceptedSpecs?.includes(spec))) continue;
+    io.stderr(`jixiao-check: ${zh ? `--accept ${spec.text}：没有找到该规则在该单元格的问题，未记录` : `--accept ${spec.text}: no such finding at that cell; nothing recorded`}\n`);
+  }
+  if (options.accept.length && !options.out) {
+    io.stderr(`jixiao-check: ${zh ? '--accept 只在本次报告中生效；要保存到工作簿，请同时使用 --out' : '--accept applies to this report only; use --out to save it in a copy of the workbook'}\n`);
+  }
+  let htmlFailed = false;
+  if (options.html) {
+    try {
+      await writeTextFile(options.html, renderHtml(results, { lang: options.lang, date }));
+    } catch (e) {
+      htmlFailed = true;
+      io.stderr(`jixiao-check: ${zh ? `无法写入 HTML 报告 ${options.html}` : `Cannot write the HTML report ${options.html}`}: ${(e as Error).message}\n`);
+    }
+  }
   if (options.json) {
     const json = results.map((r) => toJson(r, options.lang));
     io.stdout(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
   }
-  return exitCode(results);
+  return htmlFailed ? 2 : exitCode(results);
+}
+
+/** The check options: the --config file's, with --reserved taking precedence. */
+export async function readConfig(options: CliOptions): Promise<CheckOptions> {
+  let checkOptions: CheckOptions = {};
+  if (options.config) {
+    const file = options.config;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ConfigError(
+        code === 'ENOENT'
+          ? { zh: `找不到设置文件：${file}`, en: `Settings file not found: ${file}` }
+          : { zh: `无法读取设置文件 ${file}：${(e as Error).message}`, en: `Cannot read the settings file ${file}: ${(e as Error).message}` },
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (e) {
+      throw new ConfigError({ zh: `设置文件 ${file} 不是有效的 JSON：${(e as Error).message}`, en: `The settings file ${file} is not valid JSON: ${(e as Error).message}` });
+    }
+    try {
+      checkOptions = parseConfig(json).options;
+    } catch (e) {
+      if (e instanceof ConfigError) throw new ConfigError({ zh: `设置文件 ${file}：${e.text.zh}`, en: `Settings file ${file}: ${e.text.en}` }, e.key);
+      throw e;
+    }
+  }
+  if (options.reserved !== undefined) checkOptions = { ...checkOptions, reservedPoints: options.reserved };
+  return checkOptions;
+}
+
+async function writeTextFile(target: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
+  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, 'utf8');
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
 }

@@ -1,6 +1,6 @@
 // The human report: tables found, findings grouped by topic with sheet!cell, severity and
 // message, and the score. Colour only when printing to a terminal.
-import type { Finding, Lang, Severity, TableReport, Topic } from '../core/index.js';
+import { acceptedText, type Finding, type Lang, type Severity, type TableReport, type Topic } from '../core/index.js';
 import { fixed2 } from '../core/text.js';
 import type { FileResult } from './run.js';
 
@@ -21,6 +21,8 @@ const WORDS = {
     topic: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' },
     severity: { error: '错误', warning: '警告', info: '提示' },
     reserved: (n: string) => `（另有表外预留 ${n} 分）`,
+    accepted: (n: number) => `已忽略（${n} 项，不计入结果）`,
+    acceptedCount: (n: number) => `；已忽略 ${n} 项`,
   },
   en: {
     file: 'File',
@@ -36,6 +38,8 @@ const WORDS = {
     topic: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Indicator values', scoring: 'Scoring' },
     severity: { error: 'error', warning: 'warning', info: 'info' },
     reserved: (n: string) => ` (plus ${n} points reserved outside the table)`,
+    accepted: (n: number) => `Accepted (${n}, not counted)`,
+    acceptedCount: (n: number) => `; ${n} accepted`,
   },
 };
 
@@ -49,7 +53,7 @@ function sheetRef(sheet: string, cells: string[]): string {
 }
 
 function countBy(findings: Finding[], s: Severity): number {
-  return findings.filter((f) => f.severity === s).length;
+  return findings.filter((f) => f.severity === s && !f.accepted).length;
 }
 
 export function renderTable(t: TableReport, lang: Lang, color: boolean): string {
@@ -58,8 +62,10 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean): string 
   const lines: string[] = [];
   const unit = t.unitName ? `  ${t.unitName}` : '';
   lines.push(paint('bold', `  ${w.table}「${t.sheet}」${t.range}${unit}  ${t.indicators.length} ${w.indicators}  [${w.stage[t.stage]}]`));
+  const open = t.findings.filter((f) => !f.accepted);
+  const accepted = t.findings.filter((f) => f.accepted);
   for (const topic of TOPICS) {
-    const group = t.findings.filter((f) => f.topic === topic);
+    const group = open.filter((f) => f.topic === topic);
     if (group.length === 0) continue;
     lines.push(`    ${w.topic[topic]}`);
     for (const f of group) {
@@ -67,10 +73,18 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean): string 
       lines.push(`      ${tag}  ${paint('dim', sheetRef(t.sheet, f.cells))}  ${lang === 'zh' ? f.message.zh : f.message.en}`);
     }
   }
+  // Accepted findings apart, with why: the next reviewer sees them but they no longer count.
+  if (accepted.length) {
+    lines.push(`    ${w.accepted(accepted.length)}`);
+    for (const f of accepted) {
+      lines.push(`      ${paint('dim', `✓ ${w.severity[f.severity]}  ${sheetRef(t.sheet, f.cells)}  ${acceptedText(f, lang)}`)}  ${lang === 'zh' ? f.message.zh : f.message.en}`);
+    }
+  }
   const e = countBy(t.findings, 'error');
   const wn = countBy(t.findings, 'warning');
   const i = countBy(t.findings, 'info');
-  lines.push(`    ${t.findings.length ? w.summary(e, wn, i) : w.none}`);
+  const more = accepted.length ? w.acceptedCount(accepted.length) : '';
+  lines.push(`    ${open.length ? w.summary(e, wn, i) + more : accepted.length ? w.none + more : w.none}`);
   const reserved = t.totals.reserved > 0 ? w.reserved(String(t.totals.reserved)) : '';
   const grade = t.totals.grade ? `  ${w.grade} ${t.totals.grade}` : '';
   lines.push(paint('bold', `    ${w.score} ${fixed2(t.totals.score)} / ${fixed2(t.totals.points)}${reserved}${grade}`));

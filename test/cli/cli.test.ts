@@ -276,3 +276,190 @@ describe('jixiao-check', () => {
     });
   });
 });
+
+describe('reviewer workflow: --config, --accept, the 校验报告 sheet, --html', () => {
+  const ACCEPT_F24 = 'value-format/not-number@整体支出绩效目标表!F24=口径待定';
+
+  function writeConfig(name: string, json: unknown): string {
+    const file = path.join(dir, name);
+    writeFileSync(file, typeof json === 'string' ? json : JSON.stringify(json));
+    return file;
+  }
+
+  describe('--config', () => {
+    test('a rule off and another lowered to a warning turn the seed from exit 1 into exit 0', async () => {
+      const config = writeConfig('lenient.json', { profile: 'gansu-county', rules: { 'value-format/not-number': 'off', 'weights/level1-sum': 'warning' } });
+      const r = await cli(['--json', '--config', config, SEED]);
+      expect(r.code).toBe(0);
+      const t = JSON.parse(r.stdout).tables[0];
+      expect(t.findings.map((f: { rule: string; severity: string }) => `${f.rule}:${f.severity}`).sort()).toEqual(['budget/total-blank:warning', 'weights/level1-sum:warning']);
+      expect(t.indicators[12]).toMatchObject({ row: 24, status: 'ok', score: 3 });
+    });
+
+    test('a warning raised to an error fails the check', async () => {
+      const config = writeConfig('strict.json', { rules: { 'value-format/not-number': 'off', 'weights/level1-sum': 'off', 'budget/total-blank': 'error' } });
+      const r = await cli(['--config', config, SEED]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/✖ 错误\s+整体支出绩效目标表!D10/);
+    });
+
+    test('the national profile on the seed warns about every Gansu 一级', async () => {
+      const r = await cli(['--config', writeConfig('national.json', { profile: 'national' }), SEED]);
+      expect(r.stdout).toMatch(/⚠ 警告\s+整体支出绩效目标表!A12\s+一级指标「基本运行指标」不在所选模板的一级指标中（产出指标、效益指标、满意度指标、成本指标）/);
+    });
+
+    test('--reserved wins over the config file', async () => {
+      const config = writeConfig('reserved.json', { reservedPoints: 5 });
+      expect((await cli(['--config', config, SEED])).stdout).toContain('一级指标权重合计 90，应为 95');
+      expect((await cli(['--config', config, '--reserved', '10', SEED])).stdout).not.toContain('一级指标权重合计');
+    });
+
+    test.each([
+      ['an unknown key', { profile: 'gansu-county', reserved: 10 }, /设置文件 .*bad\.json：未知设置项「reserved」/],
+      ['an unknown rule', { rules: { 'weights/level1-total': 'off' } }, /未知规则「weights\/level1-total」（是否应为「weights\/level1-sum」？）/],
+      ['a bad severity', { rules: { 'weights/level1-sum': 'fatal' } }, /rules\.weights\/level1-sum：应为 off、error、warning 或 info，而不是 "fatal"/],
+      ['a bad profile', { profile: 'gansu' }, /profile：未知模板 "gansu"/],
+      ['broken JSON', '{ "profile": ', /不是有效的 JSON/],
+    ])('%s: a clear message naming it, exit 2, nothing checked', async (_name, json, message) => {
+      const r = await cli(['--config', writeConfig('bad.json', json), SEED]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe('');
+    });
+
+    test('the message in English with --lang en; a missing file', async () => {
+      const r = await cli(['--lang', 'en', '--config', writeConfig('bad-en.json', { rule: {} }), SEED]);
+      expect(r.stderr).toContain('Unknown setting "rule" (did you mean "rules"?)');
+      const missing = await cli(['--config', path.join(dir, 'none.json'), SEED]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain('找不到设置文件');
+    });
+  });
+
+  describe('--accept', () => {
+    test('a malformed or unknown --accept is a usage error', async () => {
+      const bad = await cli(['--accept', 'value-format/not-number:F24', SEED]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('规则@工作表!单元格');
+      const unknown = await cli(['--accept', 'value/not-a-number@整体支出绩效目标表!F24', SEED]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('未知规则');
+    });
+
+    test('without --out it counts for this report only, and says so; a cell with no such finding is reported', async () => {
+      const r = await cli(['--json', '--accept', ACCEPT_F24, '--accept', 'value-format/not-number@整体支出绩效目标表!F25', SEED]);
+      expect(r.code).toBe(1);
+      const t = JSON.parse(r.stdout).tables[0];
+      expect(t.acceptedCount).toBe(1);
+      expect(r.stderr).toContain('--accept 只在本次报告中生效');
+      expect(r.stderr).toContain('--accept value-format/not-number@整体支出绩效目标表!F25：没有找到');
+    });
+  });
+
+  test('round trip: accept in one run, save, check the saved copy again', async () => {
+    const input = path.join(dir, 'review.xlsx');
+    copyFileSync(SEED, input);
+    const outA = path.join(dir, 'review-a');
+    const run1 = await cli(['--accept', ACCEPT_F24, '--by', '王审核', '--out', outA, input]);
+    expect(run1.code).toBe(1); // the weights error is still open
+    expect(run1.stdout).toMatch(/已忽略（1 项，不计入结果）\n\s+✓ 错误\s+整体支出绩效目标表!F24\s+口径待定（王审核，\d{4}-\d{2}-\d{2}）/);
+    const copyA = path.join(outA, 'review.checked.xlsx');
+
+    const outB = path.join(dir, 'review-b');
+    const run2 = await cli(['--json', '--out', outB, copyA]);
+    expect(run2.code).toBe(1);
+    const j = JSON.parse(run2.stdout);
+    expect(j.sheetsWithoutTable).toBeUndefined();
+    const t = j.tables[0];
+    const f24 = t.findings.find((f: { cells: string[] }) => f.cells.includes('F24'));
+    expect(f24).toMatchObject({ rule: 'value-format/not-number', severity: 'error', accepted: { reason: '口径待定', by: '王审核' } });
+    expect(f24.accepted.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(t.acceptedCount).toBe(1);
+    expect(t.findings.filter((f: { accepted?: unknown }) => !f.accepted).map((f: { rule: string }) => f.rule).sort()).toEqual(['budget/total-blank', 'weights/level1-sum']);
+    expect(t.indicators.find((i: { row: number }) => i.row === 24)).toMatchObject({ name: '服务职工总人次', status: 'ok', score: 3 });
+    expect(t.totals).toMatchObject({ points: 90, score: 90 });
+
+    const a = new ExcelJS.Workbook();
+    await a.xlsx.readFile(copyA);
+    // The acceptance is very hidden; the report is a normal sheet after the user's.
+    expect(a.getWorksheet('_jixiao_accepted')?.state).toBe('veryHidden');
+    expect(a.getWorksheet('_jixiao_accepted')?.getRow(2).values).toEqual([undefined, 'value-format/not-number', '整体支出绩效目标表', '服务职工总人次', 'F24', '口径待定', '王审核', expect.stringMatching(/^\d{4}-/)]);
+    const report = a.getWorksheet('校验报告');
+    expect(report?.state).toBe('visible');
+    const formulas: string[] = [];
+    const texts: string[] = [];
+    report?.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') formulas.push(v.formula);
+        else if (typeof v === 'string') texts.push(v);
+      }),
+    );
+    expect(formulas).toContain(`HYPERLINK("#'整体支出绩效目标表'!F24","F24")`);
+    expect(texts).toContain('口径待定（王审核，' + f24.accepted.date + '）');
+    expect(texts).toContain('宁县总工会');
+    // The 得分 note tells the next reviewer; the row is not coloured as an error.
+    const ws = a.getWorksheet('整体支出绩效目标表')!;
+    expect(JSON.stringify(ws.getCell('J24').note)).toContain('已忽略（口径待定');
+    expect(ws.getCell('J24').value).toBe(3);
+
+    // Every cell of the user's is as it was, on every sheet of the original.
+    const original = await readFixture('ningxian-2026.xlsx');
+    for (const sheet of original.worksheets) {
+      const copy = a.getWorksheet(sheet.name)!;
+      sheet.eachRow({ includeEmpty: false }, (row, r) => {
+        row.eachCell({ includeEmpty: false }, (cell, c) => {
+          expect(copy.getCell(r, c).value).toEqual(cell.value);
+          expect(copy.getCell(r, c).numFmt).toEqual(cell.numFmt);
+        });
+      });
+    }
+    expect(a.worksheets.map((s) => s.name)).toEqual([...original.worksheets.map((s) => s.name), '_jixiao_accepted', '校验报告']);
+
+    // The second copy keeps the acceptance and has one refreshed report sheet.
+    const b = new ExcelJS.Workbook();
+    await b.xlsx.readFile(path.join(outB, 'review.checked.xlsx'));
+    expect(b.getWorksheet('_jixiao_accepted')?.state).toBe('veryHidden');
+    expect(b.getWorksheet('_jixiao_accepted')?.rowCount).toBe(2);
+    expect(b.worksheets.filter((s) => s.name === '校验报告')).toHaveLength(1);
+  });
+
+  test('--html: one printable, self-contained file listing every finding of every input', async () => {
+    const valid = await writeBook(buildWorkbook({}), 'html-valid.xlsx');
+    const tricky = buildWorkbook({ unitName: '<b>测试&单位</b>', rows: [{ l1: '基本运行指标', weight: 100, l2: '预算收支管理', name: '<script>alert(1)</script>', type: '定量', value: '很好', unit: '%', remark: 'x' }] });
+    const trickyFile = await writeBook(tricky, 'html-tricky.xlsx');
+    const html = path.join(dir, 'report', 'report.html');
+    const r = await cli(['--html', html, '--accept', ACCEPT_F24, SEED, valid, trickyFile]);
+    expect(r.code).toBe(1);
+    const page = readFileSync(html, 'utf8');
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<meta charset="utf-8">');
+    expect(page).toContain('@media print');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).not.toMatch(/\b(src|href)\s*=|@import|url\(/i);
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&lt;b&gt;测试&amp;单位&lt;/b&gt;');
+    const json = JSON.parse((await cli(['--json', '--accept', ACCEPT_F24, SEED, valid, trickyFile])).stdout);
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    let count = 0;
+    for (const file of json) {
+      expect(page).toContain(escape(path.basename(file.file)));
+      for (const t of file.tables) {
+        for (const f of t.findings) {
+          expect(page).toContain(escape(f.message));
+          count++;
+        }
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(4); // the seed's 3 and the tricky table's own
+    expect(page).toContain('已忽略的问题');
+    expect(page).toMatch(/口径待定（\d{4}-\d{2}-\d{2}）/);
+    expect(page).toContain('<td class="num">90.00</td>'); // the seed's total with F24 accepted
+  });
+
+  test('--help lists the new options', async () => {
+    const r = await cli(['--help']);
+    for (const o of ['--config FILE', '--accept', '--html FILE', '--by NAME']) expect(r.stdout).toContain(o);
+  });
+});

@@ -1,5 +1,7 @@
 // Rule settings: the config JSON (validated, with errors naming the bad key), the named profiles,
 // and what turning a rule off or changing its severity does to rows and scores.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
 import { ConfigError, PROFILES, checkWorkbook, parseConfig, rules, toConfigJson, type CheckOptions } from '../../src/core/index.js';
 import { DEFAULT_COLUMNS, check, findingsOf, readFixture, rowsWith } from '../helpers/workbooks.js';
@@ -174,4 +176,13 @@ describe('national profile weights on a table without 权重', () => {
     const t = check({ columns: noWeight, rows: nationalRows }, { level1Weights: { 产出指标: 40, 成本指标: 10, 效益指标: 30, 满意度指标: 10 } }).tables[0];
     expect(t.level1.map((g) => g.weight)).toEqual([40, 10, 30, 10]);
   });
+});
+
+test("README's example config is valid", () => {
+  const readme = readFileSync(path.resolve('README.md'), 'utf8');
+  const block = /\*\*规则设置 \/ Rule settings\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(readme);
+  expect(block).not.toBeNull();
+  const { options, profile } = parseConfig(JSON.parse(block![1]));
+  expect(profile).toBe('gansu-county');
+  expect(options.rules).toEqual({ 'budget/goal-amount': 'off', 'structure/no-description': 'warning' });
 });
