@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { checkWorkbook, type WorkbookSnapshot } from '../src/core/index.js';
 import { snapshotOf } from '../src/cli/exceljsAdapter.js';
 import { generatedSheet } from './generate.js';
+import { adapterFigures } from './adapter.js';
 
 const root = process.cwd();
 const SEED = path.join(root, 'assets/samples/ningxian-2026.xlsx');
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   line('CLI: 50 files in one call', `${fmt(oneCall, 0)} ms`, '');
   line('CLI: 50 files in 50 calls', `${fmt(fiftyCalls, 0)} ms`, `${fmt(fiftyCalls / oneCall, 1)}× slower`);
 
+  rows.push(...(await adapterFigures()));
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   for (const [what, value, goal] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${goal}`);
