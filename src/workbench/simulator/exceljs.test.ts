@@ -130,4 +130,59 @@ describe('applyToExcelJs', () => {
     markSaved(model);
     expect(applyToExcelJs(model, workbook)).toBe(0);
   });
+
+  test('a sheet added through the API goes into the file whole: very hidden state, links as HYPERLINK formulas, widths, fonts', async () => {
+    const original = await load(FIXTURE);
+    const model = fromExcelJs(original);
+    const excel = createExcel(model);
+    const table = model.sheets[0].name;
+    await excel.run(async (context) => {
+      const hidden = context.workbook.worksheets.add('_hidden');
+      hidden.getRange('A1:B2').values = [
+        ['rule', 'sheet'],
+        ['value-format/not-number', table],
+      ];
+      hidden.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      const report = context.workbook.worksheets.add('报告');
+      report.getRange('A1').values = [['标题']];
+      report.getRange('A1').format.font.bold = true;
+      report.getRange('B2').hyperlink = { documentReference: `'${table}'!F24`, textToDisplay: 'F24' };
+      report.getRange('C2').hyperlink = { address: 'https://example.org/', textToDisplay: '网站' };
+      report.getRange('D:D').format.columnWidth = 119.25;
+      report.getRange('D2').format.wrapText = true;
+      report.getRange('D2').values = [['说明']];
+      await context.sync();
+    });
+    applyToExcelJs(model, original);
+    markSaved(model);
+    const reread = await load(Buffer.from(await original.xlsx.writeBuffer()));
+    expect(reread.worksheets.map((w) => [w.name, w.state])).toEqual([
+      [table, 'visible'],
+      ['_hidden', 'veryHidden'],
+      ['报告', 'visible'],
+    ]);
+    const hidden = reread.getWorksheet('_hidden')!;
+    expect(hidden.getCell('B2').value).toBe(table);
+    const report = reread.getWorksheet('报告')!;
+    expect(report.getCell('A1').font).toMatchObject({ bold: true });
+    expect(report.getCell('B2').value).toEqual({ formula: `HYPERLINK("#'${table}'!F24","F24")`, result: 'F24' });
+    expect(report.getCell('C2').value).toMatchObject({ text: '网站', hyperlink: 'https://example.org/' });
+    expect(report.getColumn(4).width).toBe(22);
+    expect(report.getCell('D2').alignment).toMatchObject({ wrapText: true });
+
+    // Read back, the model has the same sheets, state and links.
+    const again = fromExcelJs(reread);
+    expect(again.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      [table, undefined],
+      ['_hidden', 'VeryHidden'],
+      ['报告', undefined],
+    ]);
+    expect(again.sheets[2].cells.get('B2')).toEqual({ value: 'F24', hyperlink: { documentReference: `'${table}'!F24` } });
+    expect(again.sheets[2].cells.get('C2')).toEqual({ value: '网站', hyperlink: { address: 'https://example.org/' } });
+    // The table itself is as it was.
+    expect(again.sheets[0].cells).toEqual(model.sheets[0].cells);
+    // Nothing left to write after a save.
+    expect(applyToExcelJs(model, original)).toBe(0);
+    expect(original.worksheets).toHaveLength(3);
+  });
 });

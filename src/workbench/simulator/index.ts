@@ -2,7 +2,7 @@
 export { createExcel, DEFAULT_API_VERSION } from './excel.js';
 export type { ExcelSimulator, SimEvent, SimRun, SimulatorOptions } from './excel.js';
 export { SimError, type SimErrorCode } from './errors.js';
-export { MERGED_AREAS_LIMIT, versionAtLeast } from './proxies.js';
+export { MERGED_AREAS_LIMIT, STANDARD_COLUMN_POINTS, versionAtLeast } from './proxies.js';
 export {
   MAX_COLUMNS,
   MAX_ROWS,
@@ -12,11 +12,23 @@ export {
   findSheet,
   formatArea,
   isEmptyCell,
+  isVisibleSheet,
   parseAreaAddress,
   quoteSheetName,
   setCellField,
+  sheetNameProblem,
   sheetFromRows,
   usedBounds,
 } from './model.js';
-export type { CellField, CellModel, Selection, SheetFromRowsOptions, SheetModel, WorkbookModel } from './model.js';
+export type {
+  CellField,
+  CellFont,
+  CellHyperlink,
+  CellModel,
+  Selection,
+  SheetFromRowsOptions,
+  SheetModel,
+  SheetVisibility,
+  WorkbookModel,
+} from './model.js';
 export { applyToExcelJs, excelSerial, fromExcelJs, markSaved } from './exceljs.js';

@@ -17,9 +17,34 @@ export interface CellModel {
   note?: string;
   /** Threaded comment text (ExcelApi 1.10 comments). */
   comment?: string;
+  /** Hyperlink set through Range.hyperlink (ExcelApi 1.7) or read from the file. */
+  hyperlink?: CellHyperlink;
+  /** Font set through Range.format.font; the file's own fonts stay in the workbench's look. */
+  font?: CellFont;
+  /** Wrap text set through Range.format.wrapText. */
+  wrap?: boolean;
 }
 
-export type CellField = 'value' | 'numberFormat' | 'fill' | 'note' | 'comment';
+/** As Excel's RangeHyperlink: a web address, or a place in this workbook ("'Sheet'!A1"). */
+export interface CellHyperlink {
+  address?: string;
+  documentReference?: string;
+  screenTip?: string;
+}
+
+export interface CellFont {
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB". */
+  color?: string;
+  /** Points. */
+  size?: number;
+  underline?: boolean;
+}
+
+export type CellField = 'value' | 'numberFormat' | 'fill' | 'note' | 'comment' | 'hyperlink' | 'font' | 'wrap';
+
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
 export interface SheetModel {
   name: string;
@@ -30,6 +55,14 @@ export interface SheetModel {
   protected: boolean;
   /** What was changed through the API since the model was built, by cell: applyToExcelJs writes only this. */
   changes: Map<string, Set<CellField>>;
+  /** Excel's Worksheet.visibility; undefined is "Visible". */
+  visibility?: SheetVisibility;
+  /** Column widths in points set through Range.format.columnWidth, by 0-based column. */
+  columnWidths?: Map<number, number>;
+  /** True for a sheet added through the API: applyToExcelJs adds it to the file whole. */
+  added?: boolean;
+  /** True when visibility or column widths changed through the API (applyToExcelJs writes them). */
+  sheetChanged?: boolean;
 }
 
 export interface Selection {
@@ -43,6 +76,8 @@ export interface WorkbookModel {
   /** Name of the active sheet. */
   activeSheet: string;
   selection: Selection | null;
+  /** Workbook structure protection (Workbook.protection, ExcelApi 1.7): no sheet may be added, hidden or shown. */
+  protected?: boolean;
 }
 
 export function createSheet(name: string, options: { merges?: string[]; protected?: boolean } = {}): SheetModel {
@@ -87,6 +122,22 @@ export function sheetFromRows(name: string, rows: CellValue[][], options: SheetF
   return sheet;
 }
 
+/** True unless the sheet is hidden or very hidden (what Excel shows as a tab). */
+export function isVisibleSheet(sheet: SheetModel): boolean {
+  return (sheet.visibility ?? 'Visible') === 'Visible';
+}
+
+/** Why Excel would refuse `name` for a new sheet, or null when it is fine. */
+export function sheetNameProblem(model: WorkbookModel, name: string): string | null {
+  if (name.trim() === '' || name.length > 31) return 'a sheet name has 1 to 31 characters';
+  if (/[\\/?*[\]:]/.test(name)) return 'a sheet name cannot contain \\ / ? * [ ] :';
+  if (name.startsWith("'") || name.endsWith("'")) return 'a sheet name cannot begin or end with an apostrophe';
+  if (name.toLowerCase() === 'history') return '"History" is reserved';
+  // Excel compares sheet names without regard to case.
+  if (model.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return `a sheet named '${name}' exists`;
+  return null;
+}
+
 export function findSheet(model: WorkbookModel, name: string): SheetModel | undefined {
   return model.sheets.find((s) => s.name === name);
 }
@@ -102,7 +153,10 @@ export function isEmptyCell(cell: CellModel): boolean {
     (cell.numberFormat === undefined || cell.numberFormat === 'General') &&
     cell.fill === undefined &&
     cell.note === undefined &&
-    cell.comment === undefined
+    cell.comment === undefined &&
+    cell.hyperlink === undefined &&
+    cell.font === undefined &&
+    cell.wrap === undefined
   );
 }
 
@@ -118,6 +172,7 @@ export function setCellField<F extends CellField>(
   const cell: CellModel = { ...(sheet.cells.get(key) ?? { value: null }) };
   if (field === 'value') cell.value = value === '' || value === undefined ? null : (value as CellValue);
   else if (field === 'numberFormat') cell.numberFormat = value === 'General' ? undefined : (value as string | undefined);
+  else if (value === undefined) delete cell[field];
   else cell[field] = value;
   if (isEmptyCell(cell)) sheet.cells.delete(key);
   else sheet.cells.set(key, cell);

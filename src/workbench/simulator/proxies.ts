@@ -6,10 +6,17 @@ import { address, columnLetter, type RangeRef } from '../../core/a1.js';
 import type { CellValue } from '../../core/types.js';
 import { SimError, propertyNotLoaded } from './errors.js';
 import {
+  type CellFont,
+  type CellHyperlink,
   type CellModel,
   type SheetModel,
+  type SheetVisibility,
   type WorkbookModel,
+  cellPosition,
+  createSheet,
   findSheet,
+  isVisibleSheet,
+  sheetNameProblem,
   formatArea,
   mergedRects,
   parseAreaAddress,
@@ -209,7 +216,7 @@ export abstract class SimObject<T> {
     const t = this._target();
     this.#settledNull = t === null;
     if (t === null) return;
-    const wanted = paths.length === 0 ? this.scalarNames.map((n) => [n]) : paths;
+    const wanted = paths.length === 0 ? this.scalarNames.filter((n) => this._loadsByDefault(n)).map((n) => [n]) : paths;
     for (const [head, ...rest] of wanted) {
       if (this.scalarNames.includes(head)) {
         this.loaded.set(head, this._readScalar(head, t));
@@ -246,6 +253,11 @@ export abstract class SimObject<T> {
   }
 
   protected abstract _readScalar(name: string, target: T): unknown;
+
+  /** Whether load() without names loads this property (not when the simulated Excel lacks it). */
+  protected _loadsByDefault(_name: string): boolean {
+    return true;
+  }
 
   readonly #children = new Map<string, SimObject<unknown>>();
 
@@ -326,6 +338,14 @@ export class SimWorkbook extends SimObject<WorkbookModel> {
     });
   }
 
+  /** ExcelApi 1.7 */
+  get protection(): SimWorkbookProtection {
+    return this._child('protection', () => {
+      this.context._require('1.7', 'Workbook.protection');
+      return new SimWorkbookProtection(this.context, () => this.context.host.model);
+    });
+  }
+
   getSelectedRange(): SimRange {
     const model = this.context.host.model;
     return new SimRange(this.context, () => {
@@ -338,6 +358,31 @@ export class SimWorkbook extends SimObject<WorkbookModel> {
 
   protected _readScalar(): unknown {
     return 'Workbook';
+  }
+
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    if (name !== 'protection') return undefined;
+    if (!this.context._supports('1.7')) throw apiNotFound('1.7', 'Workbook.protection');
+    return this.protection;
+  }
+}
+
+export class SimWorkbookProtection extends SimObject<WorkbookModel> {
+  protected readonly typeName = 'WorkbookProtection';
+  protected readonly scalarNames = ['protected'] as const;
+
+  get protected(): boolean {
+    return this._get('protected');
+  }
+
+  protected _readScalar(_name: string, model: WorkbookModel): unknown {
+    return model.protected ?? false;
+  }
+}
+
+function assertStructureOpen(model: WorkbookModel, what: string): void {
+  if (model.protected) {
+    throw new SimError('AccessDenied', `The workbook's structure is protected; ${what} was refused.`, what);
   }
 }
 
@@ -354,6 +399,30 @@ export class SimWorksheetCollection extends SimCollection<WorkbookModel, SimWork
 
   getItemOrNullObject(key: string): SimWorksheet {
     return new SimWorksheet(this.context, () => findSheet(this.context.host.model, key) ?? null, true);
+  }
+
+  /** ExcelApi 1.1: a new sheet at the end of the tabs (not activated), named `name` or SheetN. */
+  add(name?: string): SimWorksheet {
+    let added: SheetModel | null = null;
+    this._call('add', (model) => {
+      assertStructureOpen(model, 'adding a sheet');
+      let sheetName = name;
+      if (sheetName === undefined) {
+        let n = model.sheets.length + 1;
+        while (sheetNameProblem(model, `Sheet${n}`)) n += 1;
+        sheetName = `Sheet${n}`;
+      }
+      const problem = sheetNameProblem(model, sheetName);
+      if (problem) {
+        const code = /exists/.test(problem) ? 'ItemAlreadyExists' : 'InvalidArgument';
+        throw new SimError(code, `WorksheetCollection.add: ${problem}.`, 'WorksheetCollection.add');
+      }
+      const sheet = createSheet(sheetName);
+      sheet.added = true;
+      model.sheets.push(sheet);
+      added = sheet;
+    });
+    return new SimWorksheet(this.context, () => added);
   }
 
   getActiveWorksheet(): SimWorksheet {
@@ -380,8 +449,29 @@ export class SimWorksheet extends SimObject<SheetModel> {
     return this._get('position');
   }
 
-  get visibility(): string {
+  get visibility(): SheetVisibility {
     return this._get('visibility');
+  }
+
+  /** Reading needs ExcelApi 1.1, setting 1.2. Excel keeps at least one sheet visible. */
+  set visibility(value: SheetVisibility) {
+    if (!this.context._require('1.2', 'Worksheet.visibility')) return;
+    this._set('visibility', value, (sheet) => {
+      if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') {
+        throw new SimError('InvalidArgument', `'${String(value)}' is not a sheet visibility.`, 'Worksheet.visibility');
+      }
+      const model = this.context.host.model;
+      if ((sheet.visibility ?? 'Visible') === value) return;
+      assertStructureOpen(model, 'changing a sheet\'s visibility');
+      if (value !== 'Visible' && !model.sheets.some((s) => s !== sheet && isVisibleSheet(s))) {
+        throw new SimError('InvalidOperation', 'A workbook must keep at least one visible sheet.', 'Worksheet.visibility');
+      }
+      sheet.visibility = value;
+      sheet.sheetChanged = true;
+      if (model.activeSheet === sheet.name && value !== 'Visible') {
+        model.activeSheet = model.sheets.find(isVisibleSheet)?.name ?? model.activeSheet;
+      }
+    });
   }
 
   get id(): string {
@@ -470,6 +560,9 @@ export class SimWorksheet extends SimObject<SheetModel> {
     this._call(
       'activate',
       (sheet) => {
+        if (!isVisibleSheet(sheet)) {
+          throw new SimError('InvalidOperation', `Sheet '${sheet.name}' is hidden and cannot be activated.`, 'Worksheet.activate');
+        }
         this.context.host.model.activeSheet = sheet.name;
       },
       true,
@@ -484,7 +577,7 @@ export class SimWorksheet extends SimObject<SheetModel> {
       case 'position':
         return model.sheets.indexOf(sheet);
       case 'visibility':
-        return 'Visible';
+        return sheet.visibility ?? 'Visible';
       default:
         return `{sheet-${model.sheets.indexOf(sheet)}}`;
     }
@@ -578,7 +671,40 @@ export class SimRange extends SimObject<RangeTarget> {
     'rowCount',
     'columnCount',
     'cellCount',
+    'hyperlink',
   ] as const;
+
+  protected override _loadsByDefault(name: string): boolean {
+    return name !== 'hyperlink' || this.context._supports('1.7');
+  }
+
+  /** ExcelApi 1.7: the top-left cell's hyperlink (with its text), or null. */
+  get hyperlink(): Excel.RangeHyperlink | null {
+    return this._get('hyperlink');
+  }
+
+  /**
+   * ExcelApi 1.7. Links every cell of the range; textToDisplay becomes the top-left cell's value.
+   * null or {} removes the links.
+   */
+  set hyperlink(link: Excel.RangeHyperlink | null) {
+    if (!this.context._require('1.7', 'Range.hyperlink')) return;
+    this._set('hyperlink', link, (t) => {
+      assertWritable(t.sheet, 'setting a hyperlink');
+      const target: CellHyperlink = {};
+      if (link?.address) target.address = link.address;
+      if (link?.documentReference) target.documentReference = link.documentReference.replace(/^#/, '');
+      if (link?.screenTip) target.screenTip = link.screenTip;
+      const none = target.address === undefined && target.documentReference === undefined;
+      cellsOf(t.rect, (row, column, r, c) => {
+        setCellField(t.sheet, row, column, 'hyperlink', none ? undefined : { ...target });
+        if (!none && r === 0 && c === 0) {
+          const text = link?.textToDisplay ?? target.address ?? target.documentReference ?? '';
+          setCellField(t.sheet, row, column, 'value', text);
+        }
+      });
+    });
+  }
 
   get address(): string {
     return this._get('address');
@@ -711,17 +837,30 @@ export class SimRange extends SimObject<RangeTarget> {
     });
   }
 
-  /** Clears values and formats (applyTo "All", "Contents" or "Formats"); notes and comments stay. */
+  /**
+   * Clears values and formats (applyTo "All", "Contents" or "Formats"); "All" removes hyperlinks
+   * too. Notes and comments stay. Only cells holding something are visited, so clearing a whole
+   * sheet costs what it holds.
+   */
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
     this._call('clear', (t) => {
       assertWritable(t.sheet, 'clearing');
-      cellsOf(t.rect, (row, column) => {
+      const keys = [...t.sheet.cells.keys()].filter((key) => {
+        const { row, column } = cellPosition(key);
+        return inside(row, column, t.rect);
+      });
+      for (const key of keys) {
+        const { row, column } = cellPosition(key);
         if (applyTo !== 'Formats') setCellField(t.sheet, row, column, 'value', null);
         if (applyTo !== 'Contents') {
           setCellField(t.sheet, row, column, 'numberFormat', undefined);
           setCellField(t.sheet, row, column, 'fill', undefined);
+          // Recorded even where the model holds none: the file's own font or wrapping goes too.
+          setCellField(t.sheet, row, column, 'font', undefined);
+          setCellField(t.sheet, row, column, 'wrap', undefined);
         }
-      });
+        if (applyTo === 'All') setCellField(t.sheet, row, column, 'hyperlink', undefined);
+      }
     });
   }
 
@@ -760,6 +899,12 @@ export class SimRange extends SimObject<RangeTarget> {
         return rows;
       case 'columnCount':
         return columns;
+      case 'hyperlink': {
+        if (!this.context._supports('1.7')) throw apiNotFound('1.7', 'Range.hyperlink');
+        const cell = t.sheet.cells.get(address(t.rect.top, t.rect.left));
+        if (!cell?.hyperlink) return null;
+        return { ...cell.hyperlink, textToDisplay: cell.value === null ? '' : String(cell.value) };
+      }
       default:
         return rows * columns;
     }
@@ -774,20 +919,154 @@ function inside(row: number, column: number, rect: RangeRef): boolean {
   return row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
 }
 
+/** Excel's standard column width: 8.43 characters, 64 pixels, 48 points. */
+export const STANDARD_COLUMN_POINTS = 48;
+
 export class SimRangeFormat extends SimObject<RangeTarget> {
   protected readonly typeName = 'RangeFormat';
-  protected readonly scalarNames = [] as const;
+  protected readonly scalarNames = ['columnWidth', 'wrapText'] as const;
 
   get fill(): SimRangeFill {
     return this._child('fill', () => new SimRangeFill(this.context, () => this._target()));
   }
 
-  protected _readScalar(): unknown {
-    return undefined;
+  /** ExcelApi 1.1 */
+  get font(): SimRangeFont {
+    return this._child('font', () => new SimRangeFont(this.context, () => this._target()));
+  }
+
+  /** ExcelApi 1.2: points; null when the columns differ. */
+  get columnWidth(): number | null {
+    return this._get('columnWidth');
+  }
+
+  set columnWidth(points: number) {
+    if (!this.context._require('1.2', 'RangeFormat.columnWidth')) return;
+    this._set('columnWidth', points, (t) => {
+      assertWritable(t.sheet, 'setting a column width');
+      if (!Number.isFinite(points) || points < 0) {
+        throw new SimError('InvalidArgument', `${points} is not a column width.`, 'RangeFormat.columnWidth');
+      }
+      t.sheet.columnWidths ??= new Map();
+      for (let column = t.rect.left; column <= t.rect.right; column++) t.sheet.columnWidths.set(column, points);
+      t.sheet.sheetChanged = true;
+    });
+  }
+
+  /** ExcelApi 1.1: null when the cells differ. */
+  get wrapText(): boolean | null {
+    return this._get('wrapText');
+  }
+
+  set wrapText(wrap: boolean) {
+    this._set('wrapText', wrap, (t) => {
+      assertWritable(t.sheet, 'setting text wrapping');
+      cellsOf(t.rect, (row, column) => setCellField(t.sheet, row, column, 'wrap', wrap ? true : undefined));
+    });
+  }
+
+  protected _readScalar(name: string, t: RangeTarget): unknown {
+    if (name === 'columnWidth') {
+      if (!this.context._supports('1.2')) throw apiNotFound('1.2', 'RangeFormat.columnWidth');
+      const widths = new Set<number>();
+      for (let column = t.rect.left; column <= t.rect.right && widths.size < 2; column++) {
+        widths.add(t.sheet.columnWidths?.get(column) ?? STANDARD_COLUMN_POINTS);
+      }
+      return widths.size === 1 ? [...widths][0] : null;
+    }
+    const wraps = new Set(gridOf(t, (cell) => cell?.wrap === true).flat());
+    return wraps.size === 1 ? [...wraps][0] : null;
+  }
+
+  protected override _loadsByDefault(name: string): boolean {
+    return name !== 'columnWidth' || this.context._supports('1.2');
   }
 
   protected override _navigation(name: string): SimObject<unknown> | undefined {
-    return name === 'fill' ? this.fill : undefined;
+    return name === 'fill' ? this.fill : name === 'font' ? this.font : undefined;
+  }
+}
+
+type FontKey = keyof CellFont;
+
+/** Range.format.font (ExcelApi 1.1): reads give null when the cells differ. */
+export class SimRangeFont extends SimObject<RangeTarget> {
+  protected readonly typeName = 'RangeFont';
+  protected readonly scalarNames = ['bold', 'italic', 'color', 'size', 'underline'] as const;
+
+  get bold(): boolean | null {
+    return this._get('bold');
+  }
+
+  set bold(v: boolean) {
+    this.setFont('bold', v, v ? true : undefined);
+  }
+
+  get italic(): boolean | null {
+    return this._get('italic');
+  }
+
+  set italic(v: boolean) {
+    this.setFont('italic', v, v ? true : undefined);
+  }
+
+  /** "#RRGGBB". */
+  get color(): string | null {
+    return this._get('color');
+  }
+
+  set color(v: string) {
+    const color = normaliseColor(v);
+    this.setFont('color', v, color === '#000000' ? undefined : color);
+  }
+
+  get size(): number | null {
+    return this._get('size');
+  }
+
+  set size(v: number) {
+    this.setFont('size', v, v === 11 ? undefined : v);
+  }
+
+  /** "None" or "Single" (other styles are stored as single). */
+  get underline(): string | null {
+    return this._get('underline');
+  }
+
+  set underline(v: string) {
+    this.setFont('underline', v, v && v !== 'None' ? true : undefined);
+  }
+
+  private setFont<K extends FontKey>(key: K, shown: unknown, stored: CellFont[K] | undefined): void {
+    this._set(key, shown, (t) => {
+      assertWritable(t.sheet, 'setting a font');
+      cellsOf(t.rect, (row, column) => {
+        const font: CellFont = { ...(t.sheet.cells.get(address(row, column))?.font ?? {}) };
+        if (stored === undefined) delete font[key];
+        else font[key] = stored;
+        setCellField(t.sheet, row, column, 'font', Object.keys(font).length ? font : undefined);
+      });
+    });
+  }
+
+  protected _readScalar(name: string, t: RangeTarget): unknown {
+    const read = (cell: CellModel | undefined): unknown => {
+      const f = cell?.font;
+      switch (name) {
+        case 'bold':
+          return f?.bold === true;
+        case 'italic':
+          return f?.italic === true;
+        case 'color':
+          return f?.color ?? '#000000';
+        case 'size':
+          return f?.size ?? 11;
+        default:
+          return f?.underline ? 'Single' : 'None';
+      }
+    };
+    const seen = new Set(gridOf(t, read).flat());
+    return seen.size === 1 ? [...seen][0] : null;
   }
 }
 

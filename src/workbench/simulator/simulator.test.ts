@@ -402,3 +402,171 @@ describe('multi-area selection and requirement sets', () => {
     expect(excel.isSetSupported('ExcelApi', '1.13')).toBe(true);
   });
 });
+
+describe('sheets added, hidden and linked (issue 8)', () => {
+  test('worksheets.add appends a sheet at sync; its proxy works in the same batch; duplicates fail', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const added = context.workbook.worksheets.add('报告');
+      added.getRange('A1').values = [['标题']];
+      added.load('name,position,visibility');
+      expect(() => added.name).toThrow(/not available/);
+      await context.sync();
+      expect([added.name, added.position, added.visibility]).toEqual(['报告', 3, 'Visible']);
+    });
+    expect(excel.model.sheets.map((s) => s.name)).toEqual(['表1', 'Locked Sheet', '空表', '报告']);
+    expect(excel.model.sheets[3].cells.get('A1')?.value).toBe('标题');
+    // Added, not activated, as in Excel.
+    expect(excel.model.activeSheet).toBe('表1');
+
+    const again = await failure(excel.run(async (context) => void context.workbook.worksheets.add('报告')));
+    expect(again.code).toBe('ItemAlreadyExists');
+    // Excel compares names without case.
+    expect((await failure(excel.run(async (context) => void context.workbook.worksheets.add('locked sheet')))).code).toBe('ItemAlreadyExists');
+    expect((await failure(excel.run(async (context) => void context.workbook.worksheets.add('a/b')))).code).toBe('InvalidArgument');
+    expect(excel.model.sheets).toHaveLength(4);
+  });
+
+  test('getItemOrNullObject: a missing sheet is a null object after sync, an existing one is not', async () => {
+    const excel = sample();
+    await excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('没有');
+      const present = context.workbook.worksheets.getItemOrNullObject('空表');
+      expect(() => missing.isNullObject).toThrow(SimError);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(present.isNullObject).toBe(false);
+    });
+  });
+
+  test('visibility: VeryHidden is set at sync (ExcelApi 1.2), read back, and one sheet stays visible', async () => {
+    const excel = createExcel(createWorkbookModel([sheetFromRows('A', [[1]]), sheetFromRows('B', [[2]])]));
+    await excel.run(async (context) => {
+      const b = context.workbook.worksheets.getItem('B');
+      b.visibility = 'VeryHidden' as Excel.SheetVisibility;
+      const all = context.workbook.worksheets;
+      all.load('items/name,items/visibility');
+      await context.sync();
+      expect(all.items.map((s) => [s.name, s.visibility])).toEqual([
+        ['A', 'Visible'],
+        ['B', 'VeryHidden'],
+      ]);
+    });
+    expect(excel.model.sheets[1].visibility).toBe('VeryHidden');
+    const last = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('A').visibility = 'Hidden' as Excel.SheetVisibility;
+      }),
+    );
+    expect(last.code).toBe('InvalidOperation');
+    expect((await failure(excel.run(async (context) => context.workbook.worksheets.getItem('B').activate()))).code).toBe('InvalidOperation');
+
+    excel.apiVersion = '1.1';
+    const old = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('B').visibility = 'Visible' as Excel.SheetVisibility;
+      }),
+    );
+    expect(old.code).toBe('ApiNotFound');
+    expect(excel.model.sheets[1].visibility).toBe('VeryHidden');
+  });
+
+  test('a protected workbook structure refuses adding and hiding sheets (Workbook.protection, ExcelApi 1.7)', async () => {
+    const model = createWorkbookModel([sheetFromRows('A', [[1]]), sheetFromRows('B', [[2]])]);
+    model.protected = true;
+    const excel = createExcel(model);
+    const flag = await excel.run(async (context) => {
+      const protection = context.workbook.protection;
+      protection.load('protected');
+      await context.sync();
+      return protection.protected;
+    });
+    expect(flag).toBe(true);
+    expect((await failure(excel.run(async (context) => void context.workbook.worksheets.add('C')))).code).toBe('AccessDenied');
+    const hide = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('B').visibility = 'Hidden' as Excel.SheetVisibility;
+      }),
+    );
+    expect(hide.code).toBe('AccessDenied');
+    expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual([
+      ['A', undefined],
+      ['B', undefined],
+    ]);
+    excel.apiVersion = '1.6';
+    const old = await failure(
+      excel.run(async (context) => {
+        context.workbook.protection.load('protected');
+        await context.sync();
+      }),
+    );
+    expect(old.code).toBe('ApiNotFound');
+  });
+
+  test('hyperlinks (ExcelApi 1.7): textToDisplay becomes the value; read back; removed by clear()', async () => {
+    const excel = sample();
+    const read = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('空表');
+      const cell = sheet.getRange('B2');
+      cell.hyperlink = { documentReference: "'表1'!C4", textToDisplay: 'C4', screenTip: '定位' };
+      cell.load('hyperlink,values');
+      await context.sync();
+      return { link: cell.hyperlink, values: cell.values };
+    });
+    expect(read).toEqual({ link: { documentReference: "'表1'!C4", screenTip: '定位', textToDisplay: 'C4' }, values: [['C4']] });
+    const sheet = excel.model.sheets[2];
+    expect(sheet.cells.get('B2')).toEqual({ value: 'C4', hyperlink: { documentReference: "'表1'!C4", screenTip: '定位' } });
+
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('空表').getUsedRange().clear();
+      await context.sync();
+    });
+    expect(sheet.cells.has('B2')).toBe(false);
+
+    excel.apiVersion = '1.6';
+    const old = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('空表').getRange('B2').hyperlink = { address: 'https://example.org' };
+      }),
+    );
+    expect(old.code).toBe('ApiNotFound');
+    // load() without names leaves out what this Excel lacks, rather than failing.
+    const values = await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表1').getRange('B3');
+      range.load();
+      await context.sync();
+      return range.values;
+    });
+    expect(values).toEqual([['一级指标']]);
+  });
+
+  test('column widths in points (ExcelApi 1.2), fonts and wrapping are stored and read back', async () => {
+    const excel = sample();
+    const read = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem('空表');
+      sheet.getRange('A:B').format.columnWidth = 120;
+      const title = sheet.getRange('A1');
+      title.values = [['标题']];
+      title.format.font.bold = true;
+      title.format.font.size = 16;
+      title.format.font.color = '#c50f1f';
+      sheet.getRange('B2').format.wrapText = true;
+      const a = sheet.getRange('A:A').format;
+      const ac = sheet.getRange('A:C').format;
+      const font = title.format.font;
+      a.load('columnWidth');
+      ac.load('columnWidth');
+      font.load('bold,size,color,italic');
+      await context.sync();
+      return { a: a.columnWidth, ac: ac.columnWidth, font: [font.bold, font.size, font.color, font.italic] };
+    });
+    expect(read).toEqual({ a: 120, ac: null, font: [true, 16, '#C50F1F', false] });
+    const sheet = excel.model.sheets[2];
+    expect([...(sheet.columnWidths ?? [])]).toEqual([
+      [0, 120],
+      [1, 120],
+    ]);
+    expect(sheet.cells.get('A1')).toEqual({ value: '标题', font: { bold: true, size: 16, color: '#C50F1F' } });
+    expect(sheet.cells.get('B2')).toEqual({ value: null, wrap: true });
+  });
+});
