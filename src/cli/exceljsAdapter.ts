@@ -61,8 +61,14 @@ export function snapshotOfSheet(ws: ExcelJS.Worksheet, date1904 = false): SheetS
   let left = Infinity;
   let right = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.value === null || cell.value === undefined) return;
+    // The row's own cells, empty ones included, without creating any (eachCell with
+    // includeEmpty would add cells to the user's workbook).
+    (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells.forEach((cell, i) => {
+      if (!cell) return;
+      // A formatted empty cell counts too: the plan must see it to leave it alone.
+      const formatted = cell.numFmt !== undefined && cell.numFmt !== '' && cell.numFmt !== 'General';
+      if ((cell.value === null || cell.value === undefined) && !formatted) return;
+      const c = i + 1;
       if (r < first) first = r;
       if (r > last) last = r;
       if (c < left) left = c;

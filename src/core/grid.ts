@@ -3,6 +3,9 @@
 import type { CellValue, SheetSnapshot } from './types.js';
 import { parseRange, type RangeRef } from './a1.js';
 
+/** Cells above which a merge is kept in a list rather than indexed cell by cell. */
+const BIG_MERGE = 50_000;
+
 export class Grid {
   readonly name: string;
   readonly firstRow: number;
@@ -10,6 +13,7 @@ export class Grid {
   readonly firstColumn: number;
   readonly lastColumn: number;
   private readonly mergeOf = new Map<number, RangeRef>();
+  private readonly bigMerges: (RangeRef & { anchor: RangeRef })[] = [];
   readonly merges: RangeRef[];
 
   constructor(private readonly sheet: SheetSnapshot) {
@@ -29,13 +33,21 @@ export class Grid {
         continue; // an address we cannot read is ignored, not fatal
       }
       // Clip to the used range: a merge reaching to row 1,048,576 must not cost a million entries.
+      if (m.top < 1) continue; // "A0": no such row; Excel never writes it, a damaged file might
+      const top = Math.max(m.top, this.firstRow);
+      const left = Math.max(m.left, this.firstColumn);
       const bottom = Math.min(m.bottom, this.lastRow);
       const right = Math.min(m.right, this.lastColumn);
-      if (bottom < m.top || right < m.left) continue;
+      if (bottom < top || right < left) continue;
       const clipped = { top: m.top, left: m.left, bottom, right };
       this.merges.push(clipped);
-      for (let r = clipped.top; r <= bottom; r++) {
-        for (let c = clipped.left; c <= right; c++) this.mergeOf.set(this.key(r, c), clipped);
+      // A huge merge (a whole column block) is looked up by scanning, not one map entry per cell.
+      if ((bottom - top + 1) * (right - left + 1) > BIG_MERGE) {
+        this.bigMerges.push({ top, left, bottom, right, anchor: clipped });
+        continue;
+      }
+      for (let r = top; r <= bottom; r++) {
+        for (let c = left; c <= right; c++) this.mergeOf.set(this.key(r, c), clipped);
       }
     }
   }
@@ -63,18 +75,20 @@ export class Grid {
   }
 
   merge(row: number, column: number): RangeRef | undefined {
-    return this.mergeOf.get(this.key(row, column));
+    const m = this.mergeOf.get(this.key(row, column));
+    if (m || this.bigMerges.length === 0) return m;
+    return this.bigMerges.find((b) => b.top <= row && row <= b.bottom && b.left <= column && column <= b.right)?.anchor;
   }
 
   /** The value a person sees at the cell: the merge's top-left value inside a merge. */
   value(row: number, column: number): CellValue {
-    const m = this.mergeOf.get(this.key(row, column));
+    const m = this.merge(row, column);
     return m ? this.raw(m.top, m.left) : this.raw(row, column);
   }
 
   /** Top-left cell of the merge holding the cell, or the cell itself. */
   anchor(row: number, column: number): { row: number; column: number } {
-    const m = this.mergeOf.get(this.key(row, column));
+    const m = this.merge(row, column);
     return m ? { row: m.top, column: m.left } : { row, column };
   }
 

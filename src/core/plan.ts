@@ -23,6 +23,12 @@ const SEVERITY_LABEL = {
 /** Nothing in the cell at all: a cell holding only spaces is the user's too (and may carry a fill or a note). */
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
 
+/** An empty cell the user has not formatted (a number format of theirs would be lost on 清除结果), or one of ours. */
+function isFree(grid: Grid, row: number, column: number): boolean {
+  const f = grid.numberFormat(row, column);
+  return (isEmpty(grid.raw(row, column)) && (f === '' || f.toLowerCase() === 'general')) || isOurs(grid, row, column);
+}
+
 function isOurs(grid: Grid, row: number, column: number): boolean {
   const v = grid.raw(row, column);
   const f = grid.numberFormat(row, column);
@@ -70,7 +76,7 @@ export function resultColumn(grid: Grid, table: TableReport, merges: RangeRef[] 
     if (c > grid.lastColumn && !merges.some((m) => m.left <= c && c <= m.right)) return c;
     let free = !merges.some((m) => m.left <= c && c <= m.right);
     for (let r = table.headerRow; r <= table.lastIndicatorRow && free; r++) {
-      if (grid.merge(r, c) || !(isEmpty(grid.raw(r, c)) || isOurs(grid, r, c))) free = false;
+      if (grid.merge(r, c) || !isFree(grid, r, c)) free = false;
     }
     if (free) return c;
   }
@@ -109,7 +115,7 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
       const at = address(indicator.row, column);
-      if (!(isEmpty(grid.raw(indicator.row, column)) || isOurs(grid, indicator.row, column)) || inMerge(merges, indicator.row, column)) {
+      if (!isFree(grid, indicator.row, column) || inMerge(merges, indicator.row, column)) {
         skipped.push(at);
         continue;
       }

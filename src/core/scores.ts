@@ -10,7 +10,7 @@ import { isLowerBetter } from './rules/valueFormat.js';
  */
 export function splitEqually(total: number, count: number): number[] {
   if (count <= 0) return [];
-  const cents = Math.round(total * 100);
+  const cents = Math.max(0, Math.round(total * 100));
   const base = Math.floor(cents / count);
   let extra = cents - base * count;
   const out: number[] = [];
@@ -28,7 +28,7 @@ export function allocatePoints(table: TableModel, level1Weight: Map<Level1Group,
   const level2Weights = table.columns.l2weight !== undefined;
   for (const g of table.level1) {
     if (ownColumn) {
-      for (const r of g.indicators) points.set(r, Math.round((r.ownWeight ?? 0) * 100) / 100);
+      for (const r of g.indicators) points.set(r, Math.max(0, Math.round((r.ownWeight ?? 0) * 100) / 100));
       continue;
     }
     if (level2Weights && g.level2.length > 0 && g.level2.every((s) => s.weight !== undefined || s.indicators.length === 0)) {

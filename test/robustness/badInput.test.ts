@@ -88,3 +88,38 @@ describe('odd workbooks', () => {
     expect(() => checkWorkbook({ sheets: [{ name: 's', startRow: 0, startColumn: 0, values, merges: ['A1:B3', 'C2:C40', 'ZZ1:ZZ2', 'bogus', 'D5:D4'] }] })).not.toThrow();
   });
 });
+
+describe('merges and formats that could cost or lose something', () => {
+  test('a merge over a whole column block below a stray far cell: fast, and still read as one merge', () => {
+    const wb = buildWorkbook({});
+    const ws = wb.worksheets[0];
+    ws.getCell('Z1048576').value = 'x';
+    const snap = snapshotOf(wb);
+    snap.sheets[0].merges.push('K30:Y1048000');
+    const r = checkWorkbook(snap);
+    expect(r.tables).toHaveLength(1);
+    expect(r.tables[0].findings).toEqual([]);
+    expect(planResults(snap, r)[0].column).toBe('J');
+  });
+
+  test('a merge written with row 0 (a damaged file) is ignored, not reported as cell "C0"', () => {
+    const snap = snapshotOf(buildWorkbook({}));
+    snap.sheets[0].merges.push('C3:C0');
+    const cells = checkWorkbook(snap).tables.flatMap((t) => [...t.findings.flatMap((f) => f.cells), ...Object.values(t.budget).map((l) => l?.cell ?? '')]);
+    expect(cells.some((c) => /^[A-Z]+0$/.test(c))).toBe(false);
+  });
+
+  test('a negative 一级 weight never gives negative points', () => {
+    const r = checkWorkbook(snapshotOf(buildWorkbook({ rows: rowsWith(0, { weight: -1 }) })));
+    expect(r.tables[0].indicators.every((i) => i.points >= 0 && i.score >= 0)).toBe(true);
+    expect(r.tables[0].findings.map((f) => f.rule)).toContain('weights/level1-missing');
+  });
+
+  test('an empty cell the user formatted right of the table is theirs: the 得分 column moves past it', () => {
+    const wb = buildWorkbook({});
+    wb.worksheets[0].getCell('J14').numFmt = '0.0%';
+    const snap = snapshotOf(wb);
+    const plan = planResults(snap, checkWorkbook(snap))[0];
+    expect(plan.column).toBe('K');
+  });
+});
