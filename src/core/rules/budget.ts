@@ -80,16 +80,24 @@ function cellsOf(table: TableModel, keys: BudgetKey[]): string[] {
   return keys.map((k) => table.budget[k]?.cell).filter((c): c is string => c !== undefined);
 }
 
-export const basicSum = defineRule<SumData>({
-  id: 'budget/basic-sum',
-  severity: 'error',
-  topic: 'budget',
-  description: { zh: '人员经费 + 公用经费 = 基本支出合计。', en: 'Staff costs + running costs = basic spending total.' },
-  message: sumMessage,
-  check({ table }, report) {
-    const d = sumCheck(table, 'basicTotal', ['personnel', 'publicUse']);
-    if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
-  },
+/** Parts add up to their total (when the total is filled and every part is a valid amount). */
+function sumRule(id: string, total: BudgetKey, parts: BudgetKey[], description: LocalizedText) {
+  return defineRule<SumData>({
+    id,
+    severity: 'error',
+    topic: 'budget',
+    description,
+    message: sumMessage,
+    check({ table }, report) {
+      const d = sumCheck(table, total, parts);
+      if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+    },
+  });
+}
+
+export const basicSum = sumRule('budget/basic-sum', 'basicTotal', ['personnel', 'publicUse'], {
+  zh: '人员经费 + 公用经费 = 基本支出合计。',
+  en: 'Staff costs + running costs = basic spending total.',
 });
 
 const EXPENSE_PARTS: BudgetKey[] = ['basicTotal', 'projectLocal', 'transfer'];
@@ -130,16 +138,9 @@ export const transferInsideProject = defineRule<Record<string, never>>({
   },
 });
 
-export const incomeSum = defineRule<SumData>({
-  id: 'budget/income-sum',
-  severity: 'error',
-  topic: 'budget',
-  description: { zh: '上级财政补助 + 本级财政安排 + 其他资金 = 收入预算合计。', en: 'Transfer from above + local appropriation + other funds = income total.' },
-  message: sumMessage,
-  check({ table }, report) {
-    const d = sumCheck(table, 'incomeTotal', ['srcUpper', 'srcLocal', 'srcOther']);
-    if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
-  },
+export const incomeSum = sumRule('budget/income-sum', 'incomeTotal', ['srcUpper', 'srcLocal', 'srcOther'], {
+  zh: '上级财政补助 + 本级财政安排 + 其他资金 = 收入预算合计。',
+  en: 'Transfer from above + local appropriation + other funds = income total.',
 });
 
 interface PairData {
