@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetWritePlan } from '../core/types.js';
 import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/marks.js';
+import { ACCEPTED_SHEET, checkWorkbook, planAcceptanceSheet, planReportSheet, readAcceptances, REPORT_SHEET, REPORT_TITLE } from '../core/index.js';
 import {
   createExcel,
   createSheet,
@@ -130,7 +131,7 @@ describe('readSnapshot', () => {
 
   test('ExcelApi 1.12: merges are not read (the core infers them) and reading still works', async () => {
     const { adapter } = setup(bigTable(10), '1.12');
-    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, multiSelect: false });
+    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, multiSelect: false, hyperlinks: true });
     const snapshot = await adapter.readSnapshot();
     expect(snapshot.sheets[0].merges).toEqual([]);
     expect(snapshot.sheets[0].values).toHaveLength(11);
@@ -228,7 +229,7 @@ describe('writeResults', () => {
 
   test('ExcelApi 1.4: fill colour only, no merges', async () => {
     const { excel, adapter } = setup(smallModel(), '1.4');
-    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, multiSelect: false });
+    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, multiSelect: false, hyperlinks: false });
     await adapter.readSnapshot();
     const summary = await adapter.writeResults([plan(WRITES)]);
     expect(summary.annotations).toBe(0);
@@ -330,5 +331,187 @@ describe('selectCells and errors', () => {
     expect(error.detail.excelCode).toBe('ItemNotFound');
     expect(error.localized('zh')).toContain('找不到');
     expect(error.localized('en')).toContain('not found');
+  });
+});
+
+describe('our own sheets: accepted findings and the 校验报告 (issue 8)', () => {
+  const ACCEPTED = [
+    ['rule', 'sheet', 'indicator', 'cells', 'reason', 'by', 'date'],
+    ['value-format/not-number', '表', '数量', 'B2', '口径待定', null, '2026-05-01'],
+  ];
+
+  function withAccepted(visibility: 'Visible' | 'VeryHidden' = 'VeryHidden'): WorkbookModel {
+    const model = smallModel();
+    const hidden = sheetFromRows(ACCEPTED_SHEET, ACCEPTED);
+    hidden.visibility = visibility;
+    model.sheets.push(hidden);
+    return model;
+  }
+
+  test('readSnapshot includes the very hidden sheet, still in 2 syncs, and the core reads acceptances from it', async () => {
+    const { excel, adapter } = setup(withAccepted());
+    const snapshot = await adapter.readSnapshot();
+    expect(excel.lastRunSyncs).toBe(2);
+    expect(snapshot.sheets.map((s) => s.name)).toEqual(['表', ACCEPTED_SHEET]);
+    expect(readAcceptances(snapshot)).toEqual([
+      { rule: 'value-format/not-number', sheet: '表', indicator: '数量', cells: ['B2'], reason: '口径待定', date: '2026-05-01' },
+    ]);
+  });
+
+  test('writeAcceptances adds the sheet very hidden, as text, in 1 sync after a 2-sync read', async () => {
+    const { excel, adapter } = setup(smallModel());
+    const runs = excel.runs;
+    const plan = planAcceptanceSheet([
+      { rule: 'value-format/not-number', sheet: '表', indicator: '质量', cells: ['B3'], reason: '1E5', date: '2026-05-01' },
+    ]);
+    await adapter.writeAcceptances(plan);
+    expect(excel.runs - runs).toBe(2);
+    expect(excel.lastRunSyncs).toBe(1);
+    const sheet = excel.model.sheets[1];
+    expect(sheet).toMatchObject({ name: ACCEPTED_SHEET, visibility: 'VeryHidden' });
+    expect(sheet.cells.get('E2')).toEqual({ value: '1E5', numberFormat: '@' });
+    expect(sheet.cells.get('A1')?.value).toBe('rule');
+    // The user's sheet is untouched and still the active one.
+    expect(excel.model.activeSheet).toBe('表');
+    expect(excel.model.sheets[0].cells.get('B3')?.value).toBe('稳步提升');
+
+    // Read back through the adapter, the core sees the same acceptance.
+    expect(readAcceptances(await adapter.readSnapshot())).toEqual([
+      { rule: 'value-format/not-number', sheet: '表', indicator: '质量', cells: ['B3'], reason: '1E5', date: '2026-05-01' },
+    ]);
+  });
+
+  test('writing again replaces the rows (fewer rows leave nothing behind); a following write needs no new read', async () => {
+    const { excel, adapter } = setup(withAccepted());
+    await adapter.readSnapshot();
+    await adapter.writeAcceptances(planAcceptanceSheet([]));
+    expect(excel.lastRunSyncs).toBe(1);
+    const sheet = excel.model.sheets[1];
+    expect([...sheet.cells.keys()].sort()).toEqual(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1']);
+    expect(sheet.visibility).toBe('VeryHidden');
+
+    // The adapter knows what it wrote: the 得分 column goes in with one run and one sync.
+    const runs = excel.runs;
+    await adapter.writeResults([plan(WRITES)]);
+    expect(excel.runs - runs).toBe(1);
+    expect(excel.lastRunSyncs).toBe(1);
+  });
+
+  test('an accepted sheet that a user left visible is hidden again', async () => {
+    const { excel, adapter } = setup(withAccepted('Visible'));
+    await adapter.writeAcceptances(planAcceptanceSheet([]));
+    expect(excel.model.sheets[1].visibility).toBe('VeryHidden');
+  });
+
+  test('a protected accepted sheet, or a protected workbook that would need a new sheet, is refused: nothing written', async () => {
+    const locked = withAccepted();
+    locked.sheets[1].protected = true;
+    const one = setup(locked);
+    await one.adapter.readSnapshot();
+    const runs = one.excel.runs;
+    const error = await fails(one.adapter.writeAcceptances(planAcceptanceSheet([])));
+    expect(error.code).toBe('sheet-protected');
+    expect(one.excel.runs).toBe(runs);
+    expect(locked.sheets[1].cells.get('A2')?.value).toBe('value-format/not-number');
+
+    const model = smallModel();
+    model.protected = true;
+    const two = setup(model);
+    const refused = await fails(two.adapter.writeAcceptances(planAcceptanceSheet([])));
+    expect(refused.code).toBe('workbook-protected');
+    expect(refused.text.zh).toContain('工作簿结构受保护');
+    expect(refused.text.en).toContain('protected');
+    expect(model.sheets).toHaveLength(1);
+
+    // An existing very hidden sheet can still be rewritten in a protected workbook: no sheet is added or shown.
+    const existing = withAccepted();
+    existing.protected = true;
+    const three = setup(existing);
+    await three.adapter.writeAcceptances(planAcceptanceSheet([]));
+    expect(existing.sheets[1].cells.has('A2')).toBe(false);
+  });
+
+  async function seedReport(apiVersion = '1.20') {
+    const model = fromExcelJs(await fixtureWorkbook());
+    const { excel, adapter } = setup(model, apiVersion);
+    const snapshot = await adapter.readSnapshot();
+    const report = checkWorkbook(snapshot);
+    return { excel, adapter, model, report, table: model.sheets[0].name };
+  }
+
+  test('writeReportSheet adds 校验报告 in 1 sync: values, links to the cells (ExcelApi 1.7), styles, widths', async () => {
+    const { excel, adapter, model, report, table } = await seedReport();
+    const planned = planReportSheet(report, { lang: 'zh', date: '2026-05-01' });
+    const summary = await adapter.writeReportSheet(planned);
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    const sheet = model.sheets.find((s) => s.name === REPORT_SHEET)!;
+    expect(model.sheets.map((s) => s.name)).toEqual([table, REPORT_SHEET]);
+    expect(model.activeSheet).toBe(table);
+    const links = planned.rows.flat().filter((c) => c.link).length;
+    expect(summary).toEqual({ sheet: REPORT_SHEET, rows: planned.rows.length, links, created: true });
+    expect(sheet.cells.get('A1')).toMatchObject({ value: REPORT_TITLE.zh, font: { bold: true, size: 16 } });
+    expect(sheet.cells.get('B2')?.value).toBe('2026-05-01');
+    // The F24 finding's row links to F24 on the table's sheet.
+    const f24 = [...sheet.cells.entries()].find(([, c]) => c.value === 'F24');
+    expect(f24?.[1].hyperlink).toEqual({ documentReference: `'${table}'!F24` });
+    expect(f24?.[1].font).toMatchObject({ color: '#0563C1', underline: true });
+    expect(sheet.columnWidths?.get(3)).toBe(423.75);
+    // Text is written as text, numbers keep their format.
+    expect([...sheet.cells.values()].filter((c) => typeof c.value === 'string').every((c) => c.numberFormat === '@')).toBe(true);
+    expect([...sheet.cells.values()].some((c) => typeof c.value === 'number' && c.numberFormat === '0.00')).toBe(true);
+    // The user's sheet is as it was.
+    expect(model.sheets[0].changes.size).toBe(0);
+  });
+
+  test('a refresh replaces our report in 1 sync and leaves nothing of the longer one behind; below ExcelApi 1.7 addresses are text', async () => {
+    const { excel, adapter, model, report } = await seedReport();
+    await adapter.writeReportSheet(planReportSheet(report, { lang: 'zh', date: '2026-05-01' }));
+    const empty = { tables: [], sheetsWithoutTable: [] };
+    await adapter.readSnapshot();
+    const summary = await adapter.writeReportSheet(planReportSheet(empty, { lang: 'en', date: '2026-05-02' }));
+    expect(excel.lastRunSyncs).toBe(1);
+    expect(summary).toMatchObject({ created: false, links: 0, rows: 3 });
+    const sheets = model.sheets.filter((s) => s.name === REPORT_SHEET);
+    expect(sheets).toHaveLength(1);
+    expect([...sheets[0].cells.keys()].sort()).toEqual(['A1', 'A2', 'B2']);
+    expect(sheets[0].cells.get('A1')?.value).toBe(REPORT_TITLE.en);
+
+    const old = await seedReport('1.6');
+    const plain = await old.adapter.writeReportSheet(planReportSheet(old.report, { lang: 'zh', date: '2026-05-01' }));
+    expect(plain.links).toBe(0);
+    const sheet = old.model.sheets.find((s) => s.name === REPORT_SHEET)!;
+    expect([...sheet.cells.values()].some((c) => c.hyperlink)).toBe(false);
+    expect([...sheet.cells.values()].some((c) => c.value === 'F24')).toBe(true);
+    expect(old.adapter.capabilities().hyperlinks).toBe(false);
+  });
+
+  test("a user's own sheet named 校验报告, a protected report sheet or workbook: refused, nothing written", async () => {
+    const mine = smallModel();
+    mine.sheets.push(sheetFromRows(REPORT_SHEET, [['我的报告']]));
+    const one = setup(mine);
+    const taken = await fails(one.adapter.writeReportSheet(planReportSheet({ tables: [], sheetsWithoutTable: [] }, { date: '2026-05-01' })));
+    expect(taken.code).toBe('sheet-name-taken');
+    expect(taken.text.zh).toContain('校验报告');
+    expect(mine.sheets[1].cells.get('A1')?.value).toBe('我的报告');
+    expect(mine.sheets[1].changes.size).toBe(0);
+
+    const ours = smallModel();
+    ours.sheets.push(sheetFromRows(REPORT_SHEET, [[REPORT_TITLE.zh]], { protected: true }));
+    const two = setup(ours);
+    expect((await fails(two.adapter.writeReportSheet(planReportSheet({ tables: [], sheetsWithoutTable: [] }, { date: 'x' })))).code).toBe(
+      'sheet-protected',
+    );
+
+    const locked = smallModel();
+    locked.protected = true;
+    const three = setup(locked);
+    await three.adapter.readSnapshot();
+    const runs = three.excel.runs;
+    expect((await fails(three.adapter.writeReportSheet(planReportSheet({ tables: [], sheetsWithoutTable: [] }, { date: 'x' })))).code).toBe(
+      'workbook-protected',
+    );
+    expect(three.excel.runs).toBe(runs);
+    expect(locked.sheets).toHaveLength(1);
   });
 });

@@ -1,16 +1,21 @@
 // The adapter between Office.js and the core: reads a WorkbookSnapshot in two syncs, applies the
-// core's write plans in one, clears our cells in one, and selects cells for the pane.
+// core's write plans in one, clears our cells in one, writes our two sheets (the very hidden
+// accepted findings, the 校验报告) in one each, and selects cells for the pane.
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
-import { parseCell, parseRange, rangeAddress } from '../core/a1.js';
+import { columnLetter, parseCell, parseRange, rangeAddress } from '../core/a1.js';
+import type { AcceptanceSheetPlan } from '../core/acceptance.js';
 import { isOurHeader, isOurScoreCell } from '../core/marks.js';
+import { isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle } from '../core/reportSheet.js';
 import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';
-import { parseQualified, splitAreaList } from './addresses.js';
+import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import {
   sheetMissingError,
+  sheetNameTakenError,
   sheetProtectedError,
   toAdapterError,
   unsupportedError,
+  workbookProtectedError,
   wouldOverwriteError,
 } from './errors.js';
 
@@ -44,6 +49,8 @@ export interface AdapterCapabilities {
   undoGroup: boolean;
   /** Several separate cells can be selected at once (ExcelApi 1.18); otherwise their bounding range. */
   multiSelect: boolean;
+  /** The 校验报告 sheet links to cells (Range.hyperlink, ExcelApi 1.7); otherwise it shows the addresses as text. */
+  hyperlinks: boolean;
 }
 
 export interface WriteOptions {
@@ -70,6 +77,16 @@ export interface ClearTarget {
   cells: string[];
 }
 
+export interface ReportSheetSummary {
+  sheet: string;
+  /** Rows written from A1. */
+  rows: number;
+  /** Cells given a link to their place in the workbook (0 below ExcelApi 1.7). */
+  links: number;
+  /** True when the sheet was added, false when an earlier one of ours was refreshed. */
+  created: boolean;
+}
+
 export interface WorkbookAdapter {
   /** Every worksheet's used range, number formats, merged areas and protection, in ≤ 2 syncs. */
   readSnapshot(): Promise<WorkbookSnapshot>;
@@ -77,6 +94,17 @@ export interface WorkbookAdapter {
   writeResults(plans: SheetWritePlan[], options?: WriteOptions): Promise<WriteSummary>;
   /** Empties exactly the given cells of ours (value, format, fill, note/comment) in one sync; returns the count. */
   clearResults(targets: ClearTarget[]): Promise<number>;
+  /**
+   * Replaces the very hidden sheet of accepted findings with the plan's rows (adding it when
+   * missing) in one sync; refuses a protected sheet, or a protected workbook when it must add it.
+   */
+  writeAcceptances(plan: AcceptanceSheetPlan): Promise<void>;
+  /**
+   * Adds the 校验报告 sheet, or refreshes it when an earlier run wrote it, in one sync: values,
+   * links to cells (ExcelApi 1.7), styles and column widths. Refuses a user's own sheet of that
+   * name, a protected sheet or workbook.
+   */
+  writeReportSheet(plan: ReportSheetPlan): Promise<ReportSheetSummary>;
   /** Activates `sheet` and selects the cells (A1 cells or ranges). */
   selectCells(sheet: string, cells: string[]): Promise<void>;
   capabilities(): AdapterCapabilities;
@@ -96,6 +124,10 @@ interface KnownState {
   /** Cells holding a note / a comment, as "sheet\u0000A1". */
   notes: Set<string>;
   comments: Set<string>;
+  /** Worksheet.visibility by sheet name. */
+  visibility: Map<string, string>;
+  /** Workbook structure protection (ExcelApi 1.7; false when unknown). */
+  workbookProtected: boolean;
 }
 
 interface SheetRead {
@@ -121,6 +153,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       mergesRead: has('1.13'),
       undoGroup: has('1.20'),
       multiSelect: has('1.18'),
+      hyperlinks: has('1.7'),
     };
   }
 
@@ -150,8 +183,11 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     if (!has('1.4')) throw unsupportedError();
     const caps = capabilities();
     const state = await run(async (context) => {
+      // Every sheet, hidden and very hidden ones included: the core reads acceptances from one.
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
+      worksheets.load('items/name,items/visibility');
+      const structure = has('1.7') ? context.workbook.protection : undefined;
+      structure?.load('protected');
       const notes = caps.annotation === 'notes' ? context.workbook.notes : undefined;
       notes?.load('items/content');
       const comments = has('1.10') ? context.workbook.comments : undefined;
@@ -190,6 +226,8 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
         sheets: new Map(sheets.map((s) => [s.name, s])),
         notes: new Set(noteCells.map((range) => locationKey(range.address))),
         comments: new Set(commentCells.map((range) => locationKey(range.address))),
+        visibility: new Map(reads.map((r) => [r.name, String(r.sheet.visibility)])),
+        workbookProtected: structure?.protected ?? false,
       } satisfies KnownState;
     });
     known = state;
@@ -325,6 +363,114 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     }
   }
 
+  /** Refuses, before anything is queued, to write one of our sheets where Excel would refuse or a user's sheet would go. */
+  function guardOwnSheet(state: KnownState, name: string, isOurs: (sheet: SheetSnapshot) => boolean): SheetSnapshot | undefined {
+    const existing = state.sheets.get(name);
+    if (existing && !isOurs(existing)) throw sheetNameTakenError(name);
+    if (existing?.protected) throw sheetProtectedError([name]);
+    if (!existing && state.workbookProtected) throw workbookProtectedError(name);
+    return existing;
+  }
+
+  async function writeAcceptances(plan: AcceptanceSheetPlan): Promise<void> {
+    let next: KnownState | undefined;
+    try {
+      const state = await current();
+      const existing = guardOwnSheet(state, plan.sheet, () => true);
+      const wanted = plan.veryHidden ? 'VeryHidden' : 'Visible';
+      const hide = state.visibility.get(plan.sheet) !== wanted;
+      if (existing && hide && state.workbookProtected) throw workbookProtectedError(plan.sheet);
+      const width = Math.max(1, ...plan.rows.map((r) => r.length));
+      // Text throughout: a cell list such as "1E5" or a date must not turn into a number.
+      const text = plan.rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] === null || row[c] === undefined ? '' : String(row[c]))));
+      await runWrite(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const sheet = existing ? sheets.getItem(plan.sheet) : sheets.add(plan.sheet);
+        if (existing) sheet.getUsedRange().clear();
+        if (text.length > 0) {
+          const range = sheet.getRange(`A1:${columnLetter(width - 1)}${text.length}`);
+          range.numberFormat = text.map((row) => row.map(() => '@'));
+          range.values = text;
+        }
+        if (hide) sheet.visibility = wanted as Excel.SheetVisibility;
+        await context.sync();
+      });
+      // Only our sheet changed, and we know how: a write that follows needs no new read.
+      const written: SheetSnapshot = {
+        name: plan.sheet,
+        startRow: 0,
+        startColumn: 0,
+        values: text.map((row) => row.map((v) => (v === '' ? null : v))),
+        numberFormats: text.map((row) => row.map(() => '@')),
+        merges: [],
+        protected: false,
+      };
+      const sheets = existing ? state.snapshot.sheets.map((s) => (s.name === plan.sheet ? written : s)) : [...state.snapshot.sheets, written];
+      next = {
+        ...state,
+        snapshot: { sheets },
+        sheets: new Map(sheets.map((s) => [s.name, s])),
+        visibility: new Map([...state.visibility, [plan.sheet, wanted]]),
+      };
+    } catch (error) {
+      throw toAdapterError(error);
+    } finally {
+      known = next;
+    }
+  }
+
+  async function writeReportSheet(plan: ReportSheetPlan): Promise<ReportSheetSummary> {
+    try {
+      const state = await current();
+      const existing = guardOwnSheet(state, plan.sheet, isOurReportSheet);
+      const linksOn = has('1.7');
+      const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
+      const cellAt = (row: ReportCell[], c: number): ReportCell => row[c] ?? { value: null };
+      let links = 0;
+      await runWrite(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const sheet = existing ? sheets.getItem(plan.sheet) : sheets.add(plan.sheet);
+        if (existing) sheet.getUsedRange().clear();
+        plan.columnWidths.forEach((chars, c) => {
+          sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnPoints(chars);
+        });
+        if (plan.rows.length > 0) {
+          const all = sheet.getRange(`A1:${columnLetter(width - 1)}${plan.rows.length}`);
+          // Text stays text: Excel would read "1/2" as a date or "=…" as a formula.
+          all.numberFormat = plan.rows.map((row) =>
+            Array.from({ length: width }, (_, c) => {
+              const cell = cellAt(row, c);
+              return typeof cell.value === 'string' ? '@' : (cell.numberFormat ?? 'General');
+            }),
+          );
+          all.values = plan.rows.map((row) => Array.from({ length: width }, (_, c) => cellAt(row, c).value ?? ''));
+        }
+        // The message column (the widest) wraps, so a long message prints in full.
+        const wide = plan.columnWidths.indexOf(Math.max(...plan.columnWidths));
+        plan.rows.forEach((row, r) => {
+          row.forEach((cell, c) => {
+            if (cell.value === null) return;
+            const range = sheet.getRange(`${columnLetter(c)}${r + 1}`);
+            if (cell.link && linksOn) {
+              range.hyperlink = { documentReference: qualify(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+              range.format.font.color = LINK_COLOR;
+              range.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
+              links += 1;
+            }
+            if (cell.style) styleCell(range, cell.style);
+            if (c === wide && row.length > 1) range.format.wrapText = true;
+          });
+        });
+        await context.sync();
+      });
+      return { sheet: plan.sheet, rows: plan.rows.length, links, created: !existing };
+    } catch (error) {
+      throw toAdapterError(error);
+    } finally {
+      known = undefined;
+    }
+  }
+
   async function selectCells(sheetName: string, cells: string[]): Promise<void> {
     const multi = cells.length > 1 && cells.length <= MAX_SELECT_AREAS && has('1.18');
     try {
@@ -350,9 +496,42 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     },
     writeResults,
     clearResults,
+    writeAcceptances,
+    writeReportSheet,
     selectCells,
     capabilities,
   };
+}
+
+const LINK_COLOR = '#0563C1';
+
+/** How the report's styles look in Excel (as the CLI's copy has them). */
+const STYLE_FONT: Record<ReportStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string }> = {
+  title: { bold: true, size: 16 },
+  heading: { bold: true, size: 13 },
+  header: { bold: true },
+  label: { bold: true },
+  total: { bold: true },
+  error: { bold: true, color: '#C50F1F' },
+  warning: { bold: true, color: '#8A6100' },
+  info: { color: '#0F6CBD' },
+  accepted: { italic: true, color: '#616161' },
+};
+
+function styleCell(range: Excel.Range, style: ReportStyle): void {
+  const look = STYLE_FONT[style];
+  const font = range.format.font;
+  if (look.bold) font.bold = true;
+  if (look.italic) font.italic = true;
+  if (look.size) font.size = look.size;
+  if (look.color) font.color = look.color;
+  if (style === 'header') range.format.fill.color = '#F0F0F0';
+}
+
+/** Column width in characters (as the core plans it) → points, as Range.format.columnWidth takes it. */
+function columnPoints(characters: number): number {
+  // Excel's default font: 7-pixel digits plus 5 pixels of padding, at 96 dpi (0.75 pt per pixel).
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
 /** The smallest range holding every given cell or range. */

@@ -4,6 +4,8 @@ import type { Lang, LocalizedText } from '../core/types.js';
 
 export type AdapterErrorCode =
   | 'sheet-protected'
+  | 'workbook-protected'
+  | 'sheet-name-taken'
   | 'would-overwrite'
   | 'not-found'
   | 'cell-edit-mode'
@@ -49,6 +51,28 @@ export function sheetProtectedError(sheets: string[]): ExcelAdapterError {
       en: `Sheet ${listEn(sheets)} is protected, so nothing was written. Unprotect it (Review → Unprotect Sheet) and check again.`,
     },
     { sheets },
+  );
+}
+
+export function workbookProtectedError(sheet: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    'workbook-protected',
+    {
+      zh: `工作簿结构受保护，无法添加工作表「${sheet}」，未写入任何内容。请先撤销工作簿保护（审阅 → 保护工作簿），再重试。`,
+      en: `The workbook's structure is protected, so sheet "${sheet}" cannot be added and nothing was written. Unprotect the workbook (Review → Protect Workbook) and try again.`,
+    },
+    { sheets: [sheet] },
+  );
+}
+
+export function sheetNameTakenError(sheet: string): ExcelAdapterError {
+  return new ExcelAdapterError(
+    'sheet-name-taken',
+    {
+      zh: `工作簿中已有名为「${sheet}」的工作表，且不是本工具生成的。为保护其内容，未写入任何内容。请重命名该工作表后重试。`,
+      en: `The workbook already has a sheet named "${sheet}" that this tool did not write. To keep its content nothing was written. Rename that sheet and try again.`,
+    },
+    { sheets: [sheet] },
   );
 }
 

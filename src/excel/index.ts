@@ -11,6 +11,7 @@ export type {
   ClearTarget,
   ExcelRun,
   IsSetSupported,
+  ReportSheetSummary,
   WorkbookAdapter,
   WorkbookAdapterOptions,
   WriteOptions,
