@@ -1,4 +1,4 @@
-import { createAdapterHost } from './adapterHost.js';
+import { createAdapterHost, localDate } from './adapterHost.js';
 import { DEFAULT_SETTINGS } from './host.js';
 import { memorySettingsStore, type SettingsStore } from './settings.js';
 import { fakeAdapter, tableSheet, workbook } from './testing.js';
@@ -66,4 +66,35 @@ test('stored settings from an older version are cleaned up on load', async () =>
   };
   const { host } = setup('zh-CN', store);
   expect(await host.loadSettings()).toEqual({ ...DEFAULT_SETTINGS, fills: true });
+});
+
+test('rule settings and the profile saved in the pane reach the core', async () => {
+  const { host } = setup();
+  const plain = await host.check({ ...DEFAULT_SETTINGS, writeScores: false });
+  expect(plain.report.tables[0].findings.some((f) => f.rule === 'value-format/not-number')).toBe(true);
+  const off = await host.check({ ...DEFAULT_SETTINGS, writeScores: false, rules: { 'value-format/not-number': 'off' } });
+  expect(off.report.tables[0].findings.some((f) => f.rule === 'value-format/not-number')).toBe(false);
+  const national = await host.check({ ...DEFAULT_SETTINGS, writeScores: false, profile: 'national' });
+  expect(national.report.tables[0].findings.some((f) => f.rule === 'structure/unknown-level1')).toBe(true);
+  const gansu = await host.check({ ...DEFAULT_SETTINGS, writeScores: false, profile: 'gansu-county' });
+  expect(gansu.report.tables[0].findings.some((f) => f.rule === 'structure/unknown-level1')).toBe(false);
+});
+
+test('忽略 records today’s date from the host; the report is dated too', async () => {
+  const { adapter, calls } = fakeAdapter(workbook(tableSheet('目标表')));
+  const host = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN', today: () => '2026-05-01' });
+  const finding = (await host.check(DEFAULT_SETTINGS)).report.tables[0].findings.find((f) => f.rule === 'value-format/not-number')!;
+  const accepted = await host.accept(finding, { reason: '口径待定' }, DEFAULT_SETTINGS);
+  expect(accepted.report.tables[0].findings.find((f) => f.rule === finding.rule)?.accepted).toEqual({ reason: '口径待定', date: '2026-05-01' });
+  const undone = await host.unaccept(finding, DEFAULT_SETTINGS);
+  expect(undone.report.tables[0].findings.find((f) => f.rule === finding.rule)?.accepted).toBeUndefined();
+  expect(calls.acceptances).toHaveLength(2);
+
+  const report = await host.writeReport({ ...DEFAULT_SETTINGS, lang: 'en' });
+  expect(report.sheet).toBe('校验报告');
+  expect(calls.reports[0].rows[1].map((c) => c.value)).toEqual(['Checked on', '2026-05-01']);
+});
+
+test('localDate is the local calendar date', () => {
+  expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
 });

@@ -1,9 +1,9 @@
 // A PaneHost over any workbook adapter. Excel (officeHost.ts) and the offline workbench differ
 // only in the adapter, where settings are kept, and how the UI language is found.
-import type { PaneCapabilities, PaneHost } from './host.js';
-import { runCheck, runClear, type CheckAdapter } from './runCheck.js';
+import type { PaneCapabilities, PaneHost, PaneSettings } from './host.js';
+import { runAccept, runCheck, runClear, runReport, type CheckAdapter, type RunCheckOptions } from './runCheck.js';
 import { langFromTag } from './i18n.js';
-import { normalizeSettings, type SettingsStore } from './settings.js';
+import { checkOptionsOf, normalizeSettings, type SettingsStore } from './settings.js';
 
 export interface PaneAdapter extends CheckAdapter {
   selectCells(sheet: string, cells: string[]): Promise<unknown>;
@@ -15,18 +15,30 @@ export interface AdapterHostOptions {
   settings: SettingsStore;
   /** BCP 47 tag, e.g. "zh-CN". */
   displayLanguage: () => string;
+  /** Today as the report and an acceptance record it ("2026-05-01"); defaults to the local date. */
+  today?: () => string;
 }
 
-export function createAdapterHost({ adapter, settings, displayLanguage }: AdapterHostOptions): PaneHost {
+/** The local date as ISO "YYYY-MM-DD" (what a reviewer reads as today, not UTC's). */
+export function localDate(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function createAdapterHost({ adapter, settings, displayLanguage, today = () => localDate() }: AdapterHostOptions): PaneHost {
+  const options = (s: PaneSettings): RunCheckOptions => ({
+    write: s.writeScores,
+    notes: s.notes,
+    fills: s.fills,
+    reservedPoints: s.reservedPoints,
+    check: checkOptionsOf(s),
+    lang: s.lang ?? langFromTag(displayLanguage()),
+  });
   return {
-    check: (s) =>
-      runCheck(adapter, {
-        write: s.writeScores,
-        notes: s.notes,
-        fills: s.fills,
-        reservedPoints: s.reservedPoints,
-        lang: s.lang ?? langFromTag(displayLanguage()),
-      }),
+    check: (s) => runCheck(adapter, options(s)),
+    accept: (finding, note, s) => runAccept(adapter, { accept: finding, reason: note.reason, date: today() }, options(s)),
+    unaccept: (finding, s) => runAccept(adapter, { unaccept: finding }, options(s)),
+    writeReport: (s) => runReport(adapter, { ...options(s), date: today() }),
     clear: () => runClear(adapter),
     select: async (sheet, cells) => {
       await adapter.selectCells(sheet, cells);

@@ -1,6 +1,7 @@
 // The one interface the task pane talks to. The pane never touches Office.js: Excel is behind
 // officeHost.ts, the offline workbench behind its simulator. Both build on adapterHost.ts.
-import type { Lang, Report } from '../core/types.js';
+import type { ProfileName } from '../core/profiles.js';
+import type { Finding, Lang, Report, RuleSetting } from '../core/types.js';
 
 export interface PaneSettings {
   /** 写入得分列: write the 得分 column beside each table. */
@@ -13,6 +14,10 @@ export interface PaneSettings {
   reservedPoints: number;
   /** Language chosen in the pane; undefined follows Office's display language. */
   lang?: Lang;
+  /** 模板: the province's template (its 一级 set and weights); undefined checks any table. */
+  profile?: ProfileName;
+  /** Rules switched off or given another severity, by rule id (only those changed). */
+  rules?: Record<string, RuleSetting>;
 }
 
 export const DEFAULT_SETTINGS: PaneSettings = {
@@ -52,11 +57,32 @@ export interface PaneCapabilities {
   mergesRead: boolean;
   /** All writes of a run are one undo step (ExcelApi 1.20). */
   undoGroup: boolean;
+  /** The 校验报告 sheet links to cells (ExcelApi 1.7); otherwise it names them as text. */
+  hyperlinks?: boolean;
+}
+
+/** Where the 校验报告 went. */
+export interface ReportWritten {
+  sheet: string;
+  rows: number;
+  /** Cells linked to their place in the workbook. */
+  links: number;
+  /** False when an earlier report of ours was refreshed. */
+  created: boolean;
 }
 
 export interface PaneHost {
   /** Read the workbook, check it, and write results when `settings.writeScores` is on. */
   check(settings: PaneSettings): Promise<CheckResult>;
+  /**
+   * 忽略: store an acceptance of `finding` (with an optional reason and today's date) in the
+   * workbook, then check again as `check` does.
+   */
+  accept(finding: Finding, note: { reason?: string }, settings: PaneSettings): Promise<CheckResult>;
+  /** 取消忽略: remove the stored acceptance(s) covering `finding`, then check again. */
+  unaccept(finding: Finding, settings: PaneSettings): Promise<CheckResult>;
+  /** 生成校验报告: check the workbook and add (or refresh) the 校验报告 sheet. */
+  writeReport(settings: PaneSettings): Promise<ReportWritten>;
   /** Remove everything an earlier run wrote; resolves to the number of cells cleared. */
   clear(): Promise<number>;
   /** Select `cells` (A1 cells or ranges) on `sheet` and bring them into view. */

@@ -7,7 +7,8 @@ import { createExcel, createWorkbookModel, sheetFromRows } from '../workbench/si
 import { DEFAULT_SETTINGS } from './host.js';
 import { startTaskPane } from './index.js';
 import { officeDisplayLanguage, officeSettingsStore } from './officeHost.js';
-import { SETTINGS_KEY } from './settings.js';
+import { parseConfig } from '../core/index.js';
+import { normalizeSettings, SETTINGS_KEY } from './settings.js';
 import { installDomStubs, tableSheet } from './testing.js';
 
 interface FakeOffice {
@@ -61,8 +62,13 @@ test('settings are kept in the document and saved with it', async () => {
   expect(await store.load()).toBeNull();
   await store.save({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
   expect(office.saves).toBe(1);
-  expect(office.stored.get(SETTINGS_KEY)).toEqual({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
-  expect(await store.load()).toEqual({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
+  // The check's settings are stored as the config JSON the CLI reads with --config.
+  expect(office.stored.get(SETTINGS_KEY)).toEqual({ writeScores: true, notes: true, fills: true, config: { reservedPoints: 10 } });
+  expect(normalizeSettings(await store.load())).toEqual({ ...DEFAULT_SETTINGS, reservedPoints: 10 });
+  await store.save({ ...DEFAULT_SETTINGS, profile: 'national', reservedPoints: 10, rules: { 'value-format/not-number': 'warning' } });
+  const config = (office.stored.get(SETTINGS_KEY) as { config: unknown }).config;
+  expect(config).toEqual({ profile: 'national', reservedPoints: 10, rules: { 'value-format/not-number': 'warning' } });
+  expect(parseConfig(config).options).toMatchObject({ reservedPoints: 10, allowedLevel1: ['产出指标', '效益指标', '满意度指标', '成本指标'] });
 
   office.failSave = true;
   await expect(store.save(DEFAULT_SETTINGS)).rejects.toThrow('The document is read-only.');

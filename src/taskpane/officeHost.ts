@@ -3,7 +3,7 @@
 import { createOfficeWorkbookAdapter } from '../excel/index.js';
 import type { PaneSettings, PaneHost } from './host.js';
 import { createAdapterHost, type PaneAdapter } from './adapterHost.js';
-import { SETTINGS_KEY, type SettingsStore } from './settings.js';
+import { SETTINGS_KEY, toStoredSettings, type SettingsStore } from './settings.js';
 
 /** Settings stored per add-in and per document; they travel with the workbook. */
 export function officeSettingsStore(key = SETTINGS_KEY): SettingsStore {
@@ -12,7 +12,7 @@ export function officeSettingsStore(key = SETTINGS_KEY): SettingsStore {
     save: (s: PaneSettings) =>
       new Promise<void>((resolve, reject) => {
         const settings = Office.context.document.settings;
-        settings.set(key, { ...s });
+        settings.set(key, toStoredSettings(s));
         settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(r.error)));
       }),
   };

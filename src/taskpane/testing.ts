@@ -1,8 +1,9 @@
 // Helpers for the task-pane tests: jsdom stubs Fluent needs, and hand-built reports.
 import { parseCell } from '../core/a1.js';
+import type { AcceptanceSheetPlan, ReportSheetPlan } from '../core/index.js';
 import type { CellValue, Finding, Report, SheetSnapshot, SheetWritePlan, TableReport, WorkbookSnapshot } from '../core/types.js';
 import type { PaneAdapter } from './adapterHost.js';
-import type { CheckResult, PaneCapabilities, PaneHost, PaneSettings } from './host.js';
+import type { CheckResult, PaneCapabilities, PaneHost, PaneSettings, ReportWritten } from './host.js';
 
 /** Fluent's MessageBar needs ResizeObserver and Dialog needs matchMedia; jsdom has neither. */
 export function installDomStubs(): void {
@@ -113,23 +114,62 @@ export function sampleReport(): Report {
 
 export interface FakeHost extends PaneHost {
   checks: PaneSettings[];
+  accepts: { finding: Finding; reason?: string; settings: PaneSettings }[];
+  unaccepts: { finding: Finding; settings: PaneSettings }[];
+  reports: PaneSettings[];
   selections: { sheet: string; cells: string[] }[];
   saved: PaneSettings[];
   clears: number;
 }
 
+/** A deep copy of plain data (jsdom has no structuredClone). */
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+const sameFinding = (a: Finding, b: Finding) => a.rule === b.rule && a.sheet === b.sheet && a.cells.join() === b.cells.join();
+
+/**
+ * A host that answers from a report kept in memory: 忽略 marks the finding accepted (dated
+ * 2026-05-01), 取消忽略 removes the mark, as the real host's re-check would show.
+ */
 export function fakeHost(
   overrides: Partial<PaneHost> & { result?: CheckResult; caps?: PaneCapabilities; language?: string } = {},
 ): FakeHost {
   const { result, caps, language, ...methods } = overrides;
+  let current: CheckResult = clone(result ?? { report: sampleReport(), written: [] });
+  const mark = (f: Finding, accepted: Finding['accepted']) => {
+    current = clone(current);
+    for (const t of current.report.tables) {
+      for (const x of t.findings) {
+        if (!sameFinding(x, f)) continue;
+        if (accepted) x.accepted = accepted;
+        else delete x.accepted;
+      }
+    }
+    return Promise.resolve(current);
+  };
   const host: FakeHost = {
     checks: [],
+    accepts: [],
+    unaccepts: [],
+    reports: [],
     selections: [],
     saved: [],
     clears: 0,
     check: (s) => {
       host.checks.push(s);
-      return Promise.resolve(result ?? { report: sampleReport(), written: [] });
+      return Promise.resolve(current);
+    },
+    accept: (finding, note, settings) => {
+      host.accepts.push({ finding, ...(note.reason !== undefined ? { reason: note.reason } : {}), settings });
+      return mark(finding, { ...(note.reason ? { reason: note.reason } : {}), date: '2026-05-01' });
+    },
+    unaccept: (finding, settings) => {
+      host.unaccepts.push({ finding, settings });
+      return mark(finding, undefined);
+    },
+    writeReport: (settings): Promise<ReportWritten> => {
+      host.reports.push(settings);
+      return Promise.resolve({ sheet: '校验报告', rows: 24, links: 6, created: host.reports.length === 1 });
     },
     clear: () => {
       host.clears += 1;
@@ -176,6 +216,15 @@ export function fakeAdapter(snapshot: WorkbookSnapshot) {
     writes: [] as SheetWritePlan[][],
     clears: [] as { sheet: string; cells: string[] }[][],
     selections: [] as { sheet: string; cells: string[] }[],
+    acceptances: [] as AcceptanceSheetPlan[],
+    reports: [] as ReportSheetPlan[],
+  };
+  /** Our sheets replace what was there, whole. */
+  const replaceSheet = (name: string, values: CellValue[][]) => {
+    const sheet: SheetSnapshot = { name, startRow: 0, startColumn: 0, values, merges: [] };
+    const at = snapshot.sheets.findIndex((s) => s.name === name);
+    if (at >= 0) snapshot.sheets[at] = sheet;
+    else snapshot.sheets.push(sheet);
   };
   const put = (sheetName: string, a1: string, value: CellValue, format: string) => {
     const sheet = snapshot.sheets.find((s) => s.name === sheetName);
@@ -192,7 +241,7 @@ export function fakeAdapter(snapshot: WorkbookSnapshot) {
     sheet.numberFormats[r][c] = format;
   };
   const adapter: PaneAdapter = {
-    readSnapshot: () => Promise.resolve(structuredClone(snapshot)),
+    readSnapshot: () => Promise.resolve(clone(snapshot)),
     writeResults: (plans) => {
       calls.writes.push(plans);
       for (const p of plans) {
@@ -205,6 +254,19 @@ export function fakeAdapter(snapshot: WorkbookSnapshot) {
       calls.clears.push(targets);
       for (const t of targets) for (const a of t.cells) put(t.sheet, a, null, 'General');
       return Promise.resolve();
+    },
+    writeAcceptances: (plan) => {
+      calls.acceptances.push(plan);
+      replaceSheet(plan.sheet, clone(plan.rows));
+      return Promise.resolve();
+    },
+    writeReportSheet: (plan) => {
+      calls.reports.push(plan);
+      replaceSheet(
+        plan.sheet,
+        plan.rows.map((row) => row.map((c) => c.value)),
+      );
+      return Promise.resolve({ sheet: plan.sheet, rows: plan.rows.length, links: plan.rows.flat().filter((c) => c.link).length, created: true });
     },
     selectCells: (sheet, cells) => {
       calls.selections.push({ sheet, cells });

@@ -55,7 +55,7 @@ const zh: WorkbenchStrings = {
   grid: (sheet) => `工作表“${sheet}”`,
   workbook: '工作簿',
   pane: '校验窗格',
-  action: { check: '校验', clear: '清除结果', select: '定位单元格' },
+  action: { check: '校验', clear: '清除结果', select: '定位单元格', accept: '忽略', unaccept: '取消忽略', report: '生成校验报告' },
   lastAction: (action, syncs, runs, ms, ok) =>
     `上次操作：${action}${ok ? '' : '（失败）'} · context.sync() ${syncs} 次 · Excel.run ${runs} 次 · ${ms} 毫秒`,
   noAction: '点击右侧窗格中的“校验”开始',
@@ -87,7 +87,7 @@ const en: WorkbenchStrings = {
   grid: (sheet) => `Sheet “${sheet}”`,
   workbook: 'Workbook',
   pane: 'Checker pane',
-  action: { check: 'Check', clear: 'Clear results', select: 'Go to cell' },
+  action: { check: 'Check', clear: 'Clear results', select: 'Go to cell', accept: 'Accept', unaccept: 'Undo accept', report: 'Write check report' },
   lastAction: (action, syncs, runs, ms, ok) =>
     `Last action: ${action}${ok ? '' : ' (failed)'} · context.sync() × ${syncs} · Excel.run × ${runs} · ${ms} ms`,
   noAction: 'Click Check in the pane to start',

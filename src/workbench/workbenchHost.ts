@@ -7,7 +7,7 @@ import type { PaneHost } from '../taskpane/host.js';
 import type { SettingsStore } from '../taskpane/settings.js';
 import type { ExcelSimulator } from './simulator/index.js';
 
-export type PaneAction = 'check' | 'clear' | 'select';
+export type PaneAction = 'check' | 'clear' | 'select' | 'accept' | 'unaccept' | 'report';
 
 export interface ActionRecord {
   action: PaneAction;
@@ -25,11 +25,18 @@ export interface WorkbenchHostOptions {
   /** BCP 47 tag of the page's language. */
   displayLanguage: () => string;
   onAction?: (record: ActionRecord) => void;
+  /** Today's date for acceptances and the report; defaults to the local date. */
+  today?: () => string;
 }
 
 export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHostOptions): PaneHost {
   const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
-  const inner = createAdapterHost({ adapter, settings: options.settings, displayLanguage: options.displayLanguage });
+  const inner = createAdapterHost({
+    adapter,
+    settings: options.settings,
+    displayLanguage: options.displayLanguage,
+    ...(options.today ? { today: options.today } : {}),
+  });
 
   async function measured<T>(action: PaneAction, work: () => Promise<T>): Promise<T> {
     const syncs = excel.totalSyncs;
@@ -56,5 +63,8 @@ export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHos
     check: (settings) => measured('check', () => inner.check(settings)),
     clear: () => measured('clear', () => inner.clear()),
     select: (sheet, cells) => measured('select', () => inner.select(sheet, cells)),
+    accept: (finding, note, settings) => measured('accept', () => inner.accept(finding, note, settings)),
+    unaccept: (finding, settings) => measured('unaccept', () => inner.unaccept(finding, settings)),
+    writeReport: (settings) => measured('report', () => inner.writeReport(settings)),
   };
 }
