@@ -82,6 +82,7 @@ test('the severity filter shows only findings of that severity', async () => {
   const findingButtons = () =>
     within(findings)
       .getAllByRole('button')
+      .filter((b) => b.textContent !== '忽略')
       .map((b) => b.textContent ?? '');
 
   await user.click(within(filter).getByRole('radio', { name: '警告 (2)' }));
@@ -130,6 +131,7 @@ test('toggles and reserved points are passed to check and saved', async () => {
   expect([write.checked, notes.checked, fills.checked]).toEqual([true, true, true]);
 
   await user.click(notes);
+  await user.click(screen.getByRole('button', { name: '设置' }));
   const reserved = screen.getByRole('spinbutton', { name: '预留分值' });
   await user.clear(reserved);
   await user.type(reserved, '10');
@@ -149,11 +151,19 @@ test('toggles and reserved points are passed to check and saved', async () => {
 test('an invalid reserved-points value blocks the check and says why', async () => {
   const user = userEvent.setup();
   const checkButton = (await renderPane(fakeHost())) as HTMLButtonElement;
+  const settings = screen.getByRole('button', { name: '设置' });
+  await user.click(settings);
   const reserved = screen.getByRole('spinbutton', { name: '预留分值' });
   await user.clear(reserved);
   await user.type(reserved, '120');
   expect(screen.getByText('请输入不小于 0 且小于 100 的数')).toBeTruthy();
   expect(checkButton.disabled).toBe(true);
+  expect((screen.getByRole('button', { name: '生成校验报告' }) as HTMLButtonElement).disabled).toBe(true);
+  // Closing the panel puts back the last valid value rather than blocking 校验 out of sight.
+  await user.click(settings);
+  expect(checkButton.disabled).toBe(false);
+  await user.click(settings);
+  expect((screen.getByRole('spinbutton', { name: '预留分值' }) as HTMLInputElement).value).toBe('12');
 });
 
 test('saved settings are loaded into the controls', async () => {
@@ -162,6 +172,7 @@ test('saved settings are loaded into the controls', async () => {
   });
   await renderPane(host);
   expect((screen.getByRole('switch', { name: 'Mark with colour' }) as HTMLInputElement).checked).toBe(true);
+  await userEvent.setup().click(screen.getByRole('button', { name: 'Settings' }));
   expect((screen.getByRole('spinbutton', { name: 'Reserved points' }) as HTMLInputElement).value).toBe('10');
 });
 
@@ -348,4 +359,174 @@ test('a failed check does not leave the previous run’s findings on screen', as
   expect(await screen.findByRole('group', { name: '校验失败' })).toBeTruthy();
   expect(screen.queryByRole('heading', { name: '概况' })).toBeNull();
   expect(screen.queryByRole('button', { name: /一级指标权重合计为 90/ })).toBeNull();
+});
+
+describe('reviewer workflow (issue 8)', () => {
+  const itemOf = (message: RegExp) => screen.getByRole('button', { name: message }).closest('li') as HTMLElement;
+
+  test('忽略 with a reason: the host gets the finding and reason; it is listed apart under 已忽略 and no longer counted', async () => {
+    const host = fakeHost();
+    const user = await runCheck(host);
+    const weights = itemOf(/一级指标权重合计为 90/);
+    const accept = within(weights).getByRole('button', { name: '忽略' });
+    // The 忽略 button says which finding it is for.
+    expect(accept.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(accept.getAttribute('aria-describedby')!)?.textContent).toBe('一级指标权重合计为 90，应为 100');
+    await user.click(accept);
+
+    const dialog = await screen.findByRole('dialog', { name: '忽略此问题' });
+    expect(within(dialog).getByText('一级指标权重合计为 90，应为 100')).toBeTruthy();
+    await user.type(within(dialog).getByRole('textbox', { name: '忽略原因（可选）' }), '表外另有 10 分');
+    await user.click(within(dialog).getByRole('button', { name: '确定忽略' }));
+
+    await screen.findByText(/已忽略该问题，记录在工作簿中/);
+    expect(host.accepts).toEqual([{ finding: sampleReport().tables[0].findings[0], reason: '表外另有 10 分', settings: expect.objectContaining({ lang: 'zh' }) }]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Not counted: the summary and the filter leave it out, and say how many are accepted.
+    expect(within(region('概况')).getByText('错误 0 · 警告 2 · 提示 1 · 已忽略 1')).toBeTruthy();
+    expect(within(region('问题清单')).getByRole('radio', { name: '全部 (3)' })).toBeTruthy();
+    expect(within(region('问题清单')).getByRole('radio', { name: '错误 (0)' })).toBeTruthy();
+    const table = within(region('宁县总工会 · 宁县总工会'));
+    expect(table.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['预算 (1)', '指标值 (1)']);
+
+    // Listed apart, collapsed at first.
+    const disclosure = table.getByRole('button', { name: '已忽略 (1)' });
+    expect(disclosure.getAttribute('aria-expanded')).toBe('false');
+    expect(table.queryByText(/原因：表外另有 10 分/)).toBeNull();
+    await user.click(disclosure);
+    expect(disclosure.getAttribute('aria-expanded')).toBe('true');
+    const list = table.getByRole('list', { name: '已忽略 (1)' });
+    expect(within(list).getByText('原因：表外另有 10 分（2026-05-01）')).toBeTruthy();
+    expect(within(list).getByRole('button', { name: /一级指标权重合计为 90/ })).toBeTruthy();
+
+    // 取消忽略 puts it back.
+    await user.click(within(list).getByRole('button', { name: '取消忽略' }));
+    await screen.findByText(/已取消忽略/);
+    expect(host.unaccepts.map((u) => u.finding.rule)).toEqual(['weights.sum']);
+    expect(within(region('概况')).getByText('错误 1 · 警告 2 · 提示 1')).toBeTruthy();
+    expect(table.queryByRole('button', { name: /已忽略/ })).toBeNull();
+  });
+
+  test('the 忽略 dialog works from the keyboard: Enter opens it, Enter accepts, Esc cancels and returns focus', async () => {
+    const host = fakeHost();
+    const user = await runCheck(host);
+    const accept = within(itemOf(/支出合计未填写/)).getByRole('button', { name: '忽略' });
+    accept.focus();
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox')));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(host.accepts).toEqual([]);
+    await waitFor(() => expect(document.activeElement).toBe(accept));
+
+    await user.keyboard('{Enter}');
+    await screen.findByRole('dialog');
+    await waitFor(() => expect(document.activeElement?.tagName).toBe('INPUT'));
+    await user.keyboard('待补充{Enter}');
+    await waitFor(() => expect(host.accepts).toHaveLength(1));
+    expect(host.accepts[0]).toMatchObject({ finding: { rule: 'budget.blank-total' }, reason: '待补充' });
+    // Without a reason, none is sent.
+    await user.click(within(itemOf(/百分比指标值超过 100%/)).getByRole('button', { name: '忽略' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确定忽略' }));
+    await waitFor(() => expect(host.accepts).toHaveLength(2));
+    expect(host.accepts[1]).toEqual({ finding: expect.objectContaining({ rule: 'value.percent-over-100' }), settings: expect.anything() });
+  });
+
+  test('a failed 忽略 says so and leaves the findings as they were', async () => {
+    const host = fakeHost({ accept: () => Promise.reject(new Error('The sheet is protected.')) });
+    const user = await runCheck(host);
+    await user.click(within(itemOf(/支出合计未填写/)).getByRole('button', { name: '忽略' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确定忽略' }));
+    expect(within(await screen.findByRole('group', { name: '忽略失败' })).getByText(/The sheet is protected\./)).toBeTruthy();
+    expect(within(region('概况')).getByText('错误 1 · 警告 2 · 提示 1')).toBeTruthy();
+  });
+
+  test('设置: a rule switched off or given another severity is saved and passed to the check', async () => {
+    const host = fakeHost();
+    const user = userEvent.setup();
+    const checkButton = await renderPane(host);
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    const panel = screen.getByRole('group', { name: '设置' });
+    expect(within(panel).getByText('全部为默认')).toBeTruthy();
+    const notNumber = within(panel).getByRole('combobox', { name: /定量指标的指标值应为数值/ }) as HTMLSelectElement;
+    expect(notNumber.value).toBe('');
+    expect([...notNumber.options].map((o) => o.textContent)).toEqual(['默认（错误）', '警告', '提示', '关闭']);
+    await user.selectOptions(notNumber, 'off');
+    await user.selectOptions(within(panel).getByRole('combobox', { name: /支出合计 = 支出预算合计/ }), 'warning');
+    expect(within(panel).getByText('已更改 2 条规则')).toBeTruthy();
+    expect(host.saved.at(-1)?.rules).toEqual({ 'value-format/not-number': 'off', 'budget/expense-total-match': 'warning' });
+
+    await user.click(checkButton);
+    await waitFor(() => expect(host.checks).toHaveLength(1));
+    expect(host.checks[0].rules).toEqual({ 'value-format/not-number': 'off', 'budget/expense-total-match': 'warning' });
+
+    await user.click(within(panel).getByRole('button', { name: '恢复默认规则' }));
+    expect(host.saved.at(-1)).not.toHaveProperty('rules');
+    expect(notNumber.value).toBe('');
+  });
+
+  test('设置: the template comes from the profiles; the national one brings its 10 reserved points', async () => {
+    const host = fakeHost();
+    const user = userEvent.setup();
+    const checkButton = await renderPane(host);
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    const profile = screen.getByRole('combobox', { name: '模板' }) as HTMLSelectElement;
+    expect([...profile.options].map((o) => o.textContent)).toEqual([
+      '不指定（接受任何一级指标）',
+      '甘肃县级部门整体支出绩效目标表',
+      '全国通用（财预〔2020〕10号）',
+    ]);
+    await user.selectOptions(profile, 'national');
+    expect((screen.getByRole('spinbutton', { name: '预留分值' }) as HTMLInputElement).value).toBe('10');
+    await user.click(checkButton);
+    await waitFor(() => expect(host.checks).toHaveLength(1));
+    expect(host.checks[0]).toMatchObject({ profile: 'national', reservedPoints: 10 });
+    expect(host.saved.at(-1)).toMatchObject({ profile: 'national', reservedPoints: 10 });
+
+    await user.selectOptions(profile, 'gansu-county');
+    expect((screen.getByRole('spinbutton', { name: '预留分值' }) as HTMLInputElement).value).toBe('0');
+    await user.selectOptions(profile, '');
+    expect(host.saved.at(-1)).not.toHaveProperty('profile');
+
+    // In English the labels follow.
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect([...(screen.getByRole('combobox', { name: 'Template' }) as HTMLSelectElement).options].map((o) => o.textContent)).toContain(
+      'National form (Cai Yu [2020] No. 10)',
+    );
+  });
+
+  test('生成校验报告 writes the report through the host, says where it went, and 查看 goes there', async () => {
+    const host = fakeHost();
+    const user = userEvent.setup();
+    await renderPane(host);
+    await user.click(screen.getByRole('button', { name: '生成校验报告' }));
+    const bar = await screen.findByRole('group', { name: '校验报告' });
+    expect(within(bar).getByText(/已生成工作表“校验报告”（24 行，6 个单元格链接）。/)).toBeTruthy();
+    expect(host.reports).toEqual([expect.objectContaining({ lang: 'zh' })]);
+    await user.click(within(bar).getByRole('button', { name: '查看' }));
+    expect(host.selections).toEqual([{ sheet: '校验报告', cells: ['A1'] }]);
+
+    await user.click(screen.getByRole('button', { name: '生成校验报告' }));
+    expect(await screen.findByText(/已更新工作表“校验报告”/)).toBeTruthy();
+  });
+
+  test('生成校验报告 below ExcelApi 1.7 says the cells are named as text; a refusal is shown', async () => {
+    let refuse = false;
+    const host = fakeHost({
+      caps: { annotation: 'comments', mergesRead: true, undoGroup: false, hyperlinks: false },
+      writeReport: () =>
+        refuse
+          ? Promise.reject(Object.assign(new Error('taken'), { text: { zh: '工作簿中已有名为「校验报告」的工作表', en: 'taken' } }))
+          : Promise.resolve({ sheet: '校验报告', rows: 12, links: 0, created: true }),
+    });
+    const user = userEvent.setup();
+    await renderPane(host);
+    await user.click(screen.getByRole('button', { name: '生成校验报告' }));
+    expect(await screen.findByText(/已生成工作表“校验报告”（12 行）。 此版本 Excel 不支持超链接/)).toBeTruthy();
+    refuse = true;
+    await user.click(screen.getByRole('button', { name: '生成校验报告' }));
+    expect(within(await screen.findByRole('group', { name: '生成校验报告失败' })).getByText(/已有名为「校验报告」/)).toBeTruthy();
+  });
 });

@@ -1,4 +1,5 @@
-// The task pane: 校验 button, options, summary, findings. Talks only to a PaneHost.
+// The task pane: 校验 button, options, settings, summary, findings (忽略 / 取消忽略), the
+// 校验报告. Talks only to a PaneHost.
 import {
   Body1,
   Button,
@@ -10,8 +11,16 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
   Radio,
   RadioGroup,
+  Select,
   Spinner,
   Subtitle1,
   Subtitle2,
@@ -22,9 +31,18 @@ import {
   tokens,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Finding, Lang, Severity, TableReport, Topic } from '../core/types.js';
+import {
+  ChevronDownRegular,
+  ChevronRightRegular,
+  DismissRegular,
+  ErrorCircle16Filled,
+  Info16Filled,
+  Warning16Filled,
+} from '@fluentui/react-icons';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { PROFILES, type ProfileName } from '../core/profiles.js';
+import { rules } from '../core/rules/index.js';
+import type { Finding, Lang, RuleSetting, Severity, TableReport, Topic } from '../core/types.js';
 import { DEFAULT_SETTINGS, type CheckResult, type PaneCapabilities, type PaneHost, type PaneSettings } from './host.js';
 import { errorMessage, langFromTag, languageNames, strings, type UiStrings } from './i18n.js';
 import { isValidReservedPoints } from './settings.js';
@@ -42,6 +60,9 @@ const LANGS: Lang[] = ['zh', 'en'];
 const CELLS_SHOWN = 4;
 
 type Filter = 'all' | Severity;
+type Busy = 'check' | 'clear' | 'accept' | 'unaccept' | 'report';
+
+const PROFILE_NAMES = Object.keys(PROFILES) as ProfileName[];
 
 interface Notice {
   id: number;
@@ -51,6 +72,8 @@ interface Notice {
   /** Rendered at display time so a language switch re-renders notices too. */
   title: (s: UiStrings) => string;
   body: (s: UiStrings) => string;
+  /** A button in the notice, e.g. 查看 to go to the sheet just written. */
+  action?: { label: (s: UiStrings) => string; run: () => void };
 }
 
 const useStyles = makeStyles({
@@ -80,6 +103,25 @@ const useStyles = makeStyles({
   plainList: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   tableLine: { overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
+  item: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  itemAction: { flexShrink: 0, minWidth: 'auto' },
+  accepted: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
+  disclosure: { alignSelf: 'flex-start', paddingLeft: 0 },
+  surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The pane is ~350 px wide: the dialog keeps a margin on both sides.
+  dialog: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box' },
+  settings: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  rule: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+  },
+  ruleText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  ruleSelect: { width: '8.5em' },
+  changed: { fontWeight: tokens.fontWeightSemibold },
   finding: {
     display: 'flex',
     alignItems: 'flex-start',
@@ -117,9 +159,13 @@ function SeverityIcon({ severity, label }: { severity: Severity; label: string }
   );
 }
 
-function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const n: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) n[f.severity] += 1;
+/** Open findings by severity; accepted ones are counted apart and no longer count. */
+function countBySeverity(findings: Finding[]): Record<Severity, number> & { accepted: number } {
+  const n = { error: 0, warning: 0, info: 0, accepted: 0 };
+  for (const f of findings) {
+    if (f.accepted) n.accepted += 1;
+    else n[f.severity] += 1;
+  }
   return n;
 }
 
@@ -129,29 +175,150 @@ function tableTitle(t: TableReport, s: UiStrings): string {
   return `${t.sheet} · ${t.unitName.trim() || s.unitUnknown}`;
 }
 
-function FindingItem({ finding, lang, s, onSelect }: { finding: Finding; lang: Lang; s: UiStrings; onSelect: (f: Finding) => void }) {
+interface FindingActions {
+  onSelect: (f: Finding) => void;
+  /** Opens the 忽略 dialog for this finding. */
+  onAccept: (f: Finding) => void;
+  onUnaccept: (f: Finding) => void;
+  /** False while another action runs. */
+  enabled: boolean;
+}
+
+/** The finding as a button that selects its cells; `id` names its message for the action beside it. */
+function FindingButton({ finding, lang, s, onSelect, id }: { finding: Finding; lang: Lang; s: UiStrings; onSelect: (f: Finding) => void; id: string }) {
   const styles = useStyles();
   const shown = finding.cells.slice(0, CELLS_SHOWN).join(', ');
   const more = finding.cells.length - CELLS_SHOWN;
   const cellsText = finding.cells.length === 0 ? s.noCells : more > 0 ? `${shown} +${more}` : shown;
   return (
-    <li>
-      <button
-        type="button"
-        className={styles.finding}
-        disabled={finding.cells.length === 0}
-        title={finding.cells.length ? s.goToCells(finding.sheet, finding.cells.join(',')) : undefined}
-        onClick={() => onSelect(finding)}
-      >
-        <SeverityIcon severity={finding.severity} label={s.severity[finding.severity]} />
-        <span className={styles.findingText}>
-          <span>{finding.message[lang] || finding.message.zh}</span>
-          <span className={styles.cells}>
-            {s.cellsLabel}: {cellsText}
-          </span>
+    <button
+      type="button"
+      className={styles.finding}
+      disabled={finding.cells.length === 0}
+      title={finding.cells.length ? s.goToCells(finding.sheet, finding.cells.join(',')) : undefined}
+      onClick={() => onSelect(finding)}
+    >
+      <SeverityIcon severity={finding.severity} label={s.severity[finding.severity]} />
+      <span className={styles.findingText}>
+        <span id={id}>{finding.message[lang] || finding.message.zh}</span>
+        <span className={styles.cells}>
+          {s.cellsLabel}: {cellsText}
         </span>
-      </button>
+        {finding.accepted && <span className={styles.cells}>{s.acceptedNote(finding.accepted.reason, finding.accepted.date)}</span>}
+      </span>
+    </button>
+  );
+}
+
+/**
+ * 忽略: a small dialog asking for an optional reason; Enter accepts, Esc cancels. One for the
+ * pane, opened for the finding whose 忽略 was pressed; the reason field takes the focus.
+ */
+function AcceptDialog({ finding, lang, s, onAccept, onClose }: { finding: Finding | null; lang: Lang; s: UiStrings; onAccept: (f: Finding, reason: string) => void; onClose: () => void }) {
+  const styles = useStyles();
+  const [reason, setReason] = useState('');
+  const [shown, setShown] = useState<Finding | null>(finding);
+  const messageId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!finding) return;
+    // Keep the message while the dialog closes; start each opening with an empty reason.
+    setShown(finding);
+    setReason('');
+    const timer = setTimeout(() => input.current?.focus(), 0);
+    return () => clearTimeout(timer);
+  }, [finding]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (finding) onAccept(finding, reason);
+  };
+  return (
+    <Dialog open={finding !== null} onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={messageId} className={styles.dialog}>
+        <form onSubmit={submit}>
+          <DialogBody>
+            <DialogTitle>{s.acceptDialogTitle}</DialogTitle>
+            <DialogContent className={styles.surface}>
+              <Body1 id={messageId}>{shown ? shown.message[lang] || shown.message.zh : ''}</Body1>
+              <Field label={s.acceptReason} hint={s.acceptReasonHint}>
+                <Input ref={input} value={reason} maxLength={500} onChange={(_, d) => setReason(d.value)} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary">
+                {s.acceptConfirm}
+              </Button>
+              <DialogTrigger disableButtonEnhancement>
+                <Button type="button">{s.cancel}</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function FindingItem({ finding, lang, s, actions }: { finding: Finding; lang: Lang; s: UiStrings; actions: FindingActions }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <li className={styles.item}>
+      <FindingButton finding={finding} lang={lang} s={s} onSelect={actions.onSelect} id={id} />
+      {finding.accepted ? (
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.itemAction}
+          aria-describedby={id}
+          disabled={!actions.enabled}
+          onClick={() => actions.onUnaccept(finding)}
+        >
+          {s.unaccept}
+        </Button>
+      ) : (
+        <Button
+          size="small"
+          appearance="subtle"
+          className={styles.itemAction}
+          aria-describedby={id}
+          aria-haspopup="dialog"
+          disabled={!actions.enabled}
+          onClick={() => actions.onAccept(finding)}
+        >
+          {s.accept}
+        </Button>
+      )}
     </li>
+  );
+}
+
+/** 已忽略 (N): collapsed at first, listed apart from the open findings. */
+function AcceptedFindings({ findings, lang, s, actions }: { findings: Finding[]; lang: Lang; s: UiStrings; actions: FindingActions }) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  return (
+    <div className={styles.section}>
+      <Button
+        appearance="subtle"
+        size="small"
+        className={styles.disclosure}
+        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+      >
+        {s.acceptedTitle(findings.length)}
+      </Button>
+      {open && (
+        <ul id={listId} className={`${styles.plainList} ${styles.accepted}`} aria-label={s.acceptedTitle(findings.length)}>
+          {findings.map((f, i) => (
+            <FindingItem key={`${f.rule}-${f.cells.join()}-${i}`} finding={f} lang={lang} s={s} actions={actions} />
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -173,38 +340,170 @@ function TableFindings({
   filter,
   lang,
   s,
-  onSelect,
+  actions,
 }: {
   table: TableReport;
   filter: Filter;
   lang: Lang;
   s: UiStrings;
-  onSelect: (f: Finding) => void;
+  actions: FindingActions;
 }) {
   const styles = useStyles();
   const id = useId();
-  const shown = table.findings.filter((f) => filter === 'all' || f.severity === filter);
+  const open = table.findings.filter((f) => !f.accepted);
+  const accepted = table.findings.filter((f) => f.accepted);
+  const shown = open.filter((f) => filter === 'all' || f.severity === filter);
+  const none = table.findings.length === 0 ? s.noFindings : open.length === 0 ? s.allAccepted : s.noFindingsForFilter;
   return (
     <section aria-labelledby={id} className={styles.section}>
       <Subtitle2 as="h3" id={id} className={styles.h3}>
         {tableTitle(table, s)}
       </Subtitle2>
       {shown.length === 0 ? (
-        <Body1 className={styles.muted}>{table.findings.length === 0 ? s.noFindings : s.noFindingsForFilter}</Body1>
+        <Body1 className={styles.muted}>{none}</Body1>
       ) : (
         TOPICS.map((topic) => {
           const inTopic = shown.filter((f) => f.topic === topic);
           if (inTopic.length === 0) return null;
           return (
             <TopicGroup key={topic} topic={topic} findings={inTopic} s={s}>
-              {inTopic.map((f, i) => (
-                <FindingItem key={`${f.rule}-${i}`} finding={f} lang={lang} s={s} onSelect={onSelect} />
+              {inTopic.map((f) => (
+                <FindingItem key={`${f.rule}-${f.cells.join()}`} finding={f} lang={lang} s={s} actions={actions} />
               ))}
             </TopicGroup>
           );
         })
       )}
+      {accepted.length > 0 && <AcceptedFindings findings={accepted} lang={lang} s={s} actions={actions} />}
     </section>
+  );
+}
+
+/** Topics in report order, each with its rules, for the settings list. */
+const RULES_BY_TOPIC = TOPICS.map((topic) => ({ topic, rules: rules.filter((r) => r.topic === topic) })).filter((g) => g.rules.length > 0);
+
+function RuleRow({ rule, setting, lang, s, onChange }: { rule: (typeof rules)[number]; setting: RuleSetting | undefined; lang: Lang; s: UiStrings; onChange: (v: RuleSetting | undefined) => void }) {
+  const styles = useStyles();
+  const id = useId();
+  return (
+    <li className={styles.rule}>
+      <span className={styles.ruleText}>
+        <Text id={id} size={200} className={setting ? styles.changed : undefined}>
+          {rule.description[lang]}
+        </Text>
+        <Caption1 className={styles.muted}>{rule.id}</Caption1>
+      </span>
+      <Select
+        size="small"
+        className={styles.ruleSelect}
+        aria-labelledby={id}
+        value={setting ?? ''}
+        onChange={(_, d) => onChange(d.value === '' ? undefined : (d.value as RuleSetting))}
+      >
+        <option value="">{s.ruleDefault(s.severity[rule.severity])}</option>
+        {SEVERITIES.filter((sev) => sev !== rule.severity).map((sev) => (
+          <option key={sev} value={sev}>
+            {s.severity[sev]}
+          </option>
+        ))}
+        <option value="off">{s.ruleOff}</option>
+      </Select>
+    </li>
+  );
+}
+
+/** 设置: the template, reserved points and the rules, collapsed at first. */
+function SettingsPanel({
+  settings,
+  reserved,
+  lang,
+  s,
+  disabled,
+  onChange,
+  onOpenChange,
+}: {
+  settings: PaneSettings;
+  reserved: ReactNode;
+  lang: Lang;
+  s: UiStrings;
+  disabled: boolean;
+  onChange: (patch: Partial<PaneSettings>) => void;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const profileId = useId();
+  const rulesId = useId();
+  const changed = Object.keys(settings.rules ?? {}).length;
+  const setRule = (id: string, value: RuleSetting | undefined) => {
+    const next = { ...settings.rules };
+    if (value === undefined) delete next[id];
+    else next[id] = value;
+    onChange({ rules: Object.keys(next).length ? next : undefined });
+  };
+  return (
+    <div className={styles.section}>
+      <Button
+        appearance="subtle"
+        className={styles.disclosure}
+        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen(!open);
+          onOpenChange(!open);
+        }}
+      >
+        <Text weight="semibold">{s.settingsTitle}</Text>
+      </Button>
+      {open && (
+        <div id={panelId} role="group" aria-label={s.settingsTitle} className={styles.settings}>
+          <Field label={s.profileLabel} hint={s.profileHint}>
+            <Select
+              id={profileId}
+              value={settings.profile ?? ''}
+              disabled={disabled}
+              onChange={(_, d) => {
+                const profile = d.value === '' ? undefined : (d.value as ProfileName);
+                onChange(profile ? { profile, reservedPoints: PROFILES[profile].options.reservedPoints ?? 0 } : { profile: undefined });
+              }}
+            >
+              <option value="">{s.profileNone}</option>
+              {PROFILE_NAMES.map((name) => (
+                <option key={name} value={name}>
+                  {PROFILES[name].label[lang]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {reserved}
+          <div role="group" aria-labelledby={rulesId} className={styles.section}>
+            <div className={styles.row}>
+              <Text id={rulesId} weight="semibold">
+                {s.rulesTitle}
+              </Text>
+              <Caption1 className={styles.muted}>{s.rulesChanged(changed)}</Caption1>
+              <Button size="small" disabled={disabled || changed === 0} onClick={() => onChange({ rules: undefined })}>
+                {s.rulesReset}
+              </Button>
+            </div>
+            <Caption1 className={styles.muted}>{s.rulesHint}</Caption1>
+            {RULES_BY_TOPIC.map((group) => (
+              <div key={group.topic} role="group" aria-label={s.topic[group.topic]}>
+                <h4 className={styles.h4}>{s.topic[group.topic]}</h4>
+                <ul className={styles.plainList}>
+                  {group.rules.map((rule) => (
+                    <RuleRow key={rule.id} rule={rule} setting={settings.rules?.[rule.id]} lang={lang} s={s} onChange={(v) => setRule(rule.id, v)} />
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </div>
+          <Caption1 className={styles.muted}>{s.settingsHint}</Caption1>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -219,7 +518,7 @@ function Summary({ result, s }: { result: CheckResult; s: UiStrings }) {
         {s.summaryTitle}
       </Subtitle2>
       <Body1>{tables.length ? s.tablesFound(tables.length) : s.noTables}</Body1>
-      {tables.length > 0 && <Body1>{s.counts(all.error, all.warning, all.info)}</Body1>}
+      {tables.length > 0 && <Body1>{s.counts(all.error, all.warning, all.info, all.accepted)}</Body1>}
       {tables.length > 0 && (
         <ul className={styles.plainList}>
           {tables.map((t, i) => {
@@ -238,7 +537,7 @@ function Summary({ result, s }: { result: CheckResult; s: UiStrings }) {
                 <Text>{s.score(fmt(t.totals.score), fmt(t.totals.points))}</Text>
                 <br />
                 <Caption1 className={styles.muted}>
-                  {s.counts(n.error, n.warning, n.info)} · {extra}
+                  {s.counts(n.error, n.warning, n.info, n.accepted)} · {extra}
                 </Caption1>
               </li>
             );
@@ -256,11 +555,16 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
   const [reservedText, setReservedText] = useState(String(DEFAULT_SETTINGS.reservedPoints));
   const [ready, setReady] = useState(false);
   const [caps, setCaps] = useState<PaneCapabilities | null>(null);
-  const [busy, setBusy] = useState<'check' | 'clear' | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [filter, setFilter] = useState<Filter>('all');
+  const [accepting, setAccepting] = useState<Finding | null>(null);
+  const [dialogUsed, setDialogUsed] = useState(false);
+  /** The 忽略 button that opened the dialog, to return to on cancel. */
+  const opener = useRef<HTMLElement | null>(null);
   const nextNotice = useRef(1);
+  const findingsHeading = useRef<HTMLHeadingElement>(null);
   const ids = { options: useId(), findings: useId() };
 
   const lang: Lang = settings.lang ?? initialLang ?? langFromTag(host.displayLanguage());
@@ -302,37 +606,88 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
   }, [host, failure]);
 
   const update = (patch: Partial<PaneSettings>) => {
-    const next = { ...settings, ...patch };
+    const next: PaneSettings = { ...settings, ...patch };
+    // Unset choices leave no key behind (undefined would be saved as a choice).
+    for (const key of Object.keys(next) as (keyof PaneSettings)[]) if (next[key] === undefined) delete next[key];
     setSettings(next);
+    if (patch.reservedPoints !== undefined) setReservedText(String(patch.reservedPoints));
     host.saveSettings(next).catch((e: unknown) => failure((t) => t.settingsSaveFailed, e, 'settings-save'));
   };
 
   const reservedValid = reservedText.trim() !== '' && isValidReservedPoints(Number(reservedText));
   const notesAvailable = caps?.annotation !== 'fill';
+  const effective = (): PaneSettings => ({ ...settings, notes: settings.notes && notesAvailable, lang });
+
+  /** What a run wrote, skipped or was refused, as notices. */
+  const reportWrites = (r: CheckResult, announceWritten: boolean) => {
+    if (announceWritten && !settings.writeScores) {
+      notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.notWritten });
+    }
+    const wrote = r.written.filter((w) => !w.protected && w.cells > 0);
+    if (announceWritten && wrote.length) {
+      notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => t.wroteColumns(wrote) });
+    }
+    const kept = r.keptUserAnnotations ?? [];
+    if (kept.length) notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.keptUserAnnotations(kept) });
+    for (const w of r.written) {
+      if (w.protected) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.protectedSheet(w.sheet) });
+      else if (w.skipped.length) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.skippedCells(w) });
+    }
+  };
 
   const check = async () => {
     setBusy('check');
     setNotices([]);
     try {
-      const r = await host.check({ ...settings, notes: settings.notes && notesAvailable, lang });
+      const r = await host.check(effective());
       setResult(r);
-      if (!settings.writeScores) {
-        notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.notWritten });
-      }
-      const wrote = r.written.filter((w) => !w.protected && w.cells > 0);
-      if (wrote.length) {
-        notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => t.wroteColumns(wrote) });
-      }
-      const kept = r.keptUserAnnotations ?? [];
-      if (kept.length) notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.keptUserAnnotations(kept) });
-      for (const w of r.written) {
-        if (w.protected) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.protectedSheet(w.sheet) });
-        else if (w.skipped.length) notify({ intent: 'warning', title: (t) => t.writtenTitle, body: (t) => t.skippedCells(w) });
-      }
+      reportWrites(r, true);
     } catch (e) {
       // Findings of an earlier run would pass for this one's.
       setResult(null);
       failure((t) => t.checkFailed, e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** 忽略 / 取消忽略: the host stores the change in the workbook and checks again. */
+  const changeAcceptance = async (f: Finding, reason: string | undefined) => {
+    const accepting = reason !== undefined;
+    setBusy(accepting ? 'accept' : 'unaccept');
+    setNotices([]);
+    try {
+      const r = accepting ? await host.accept(f, reason.trim() ? { reason: reason.trim() } : {}, effective()) : await host.unaccept(f, effective());
+      setResult(r);
+      notify({ intent: 'success', title: (t) => (accepting ? t.accept : t.unaccept), body: (t) => (accepting ? t.acceptedDone : t.unacceptedDone) });
+      reportWrites(r, false);
+      // The finding moved between the lists: keep the keyboard user's place in the findings.
+      findingsHeading.current?.focus();
+    } catch (e) {
+      failure((t) => (accepting ? t.acceptFailed : t.unacceptFailed), e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const writeReport = async () => {
+    setBusy('report');
+    setNotices([]);
+    try {
+      const written = await host.writeReport(effective());
+      notify({
+        intent: 'success',
+        title: (t) => t.reportTitle,
+        body: (t) => `${t.reportWritten(written)}${written.links === 0 && caps?.hyperlinks === false ? ` ${t.reportNoLinks}` : ''}`,
+        action: {
+          label: (t) => t.reportShow,
+          run: () => {
+            host.select(written.sheet, ['A1']).catch((e: unknown) => failure((t) => t.selectFailed, e));
+          },
+        },
+      });
+    } catch (e) {
+      failure((t) => t.reportFailed, e);
     } finally {
       setBusy(null);
     }
@@ -359,8 +714,49 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     host.select(f.sheet, f.cells).catch((e: unknown) => failure((t) => t.selectFailed, e));
   };
 
+  const actions: FindingActions = {
+    onSelect: select,
+    onAccept: (f) => {
+      opener.current = document.activeElement as HTMLElement | null;
+      setDialogUsed(true);
+      setAccepting(f);
+    },
+    onUnaccept: (f) => void changeAcceptance(f, undefined),
+    enabled: busy === null,
+  };
+
   const counts = useMemo(() => countBySeverity(result?.report.tables.flatMap((t) => t.findings) ?? []), [result]);
   const total = counts.error + counts.warning + counts.info;
+  const spinnerLabel: Record<Busy, string> = {
+    check: s.checking,
+    clear: s.clearing,
+    accept: s.accepting,
+    unaccept: s.unaccepting,
+    report: s.reporting,
+  };
+
+  const reservedField = (
+    <Field
+      label={s.reservedPoints}
+      hint={s.reservedPointsHint}
+      validationState={reservedValid ? 'none' : 'error'}
+      validationMessage={reservedValid ? undefined : s.reservedPointsInvalid}
+    >
+      <Input
+        className={styles.reserved}
+        type="number"
+        min={0}
+        step={1}
+        value={reservedText}
+        disabled={!ready}
+        onChange={(_, d) => {
+          setReservedText(d.value);
+          const n = Number(d.value);
+          if (d.value.trim() !== '' && isValidReservedPoints(n)) update({ reservedPoints: n });
+        }}
+      />
+    </Field>
+  );
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -392,8 +788,11 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
           <Button disabled={!ready || busy !== null} onClick={() => void clear()}>
             {s.clear}
           </Button>
+          <Button disabled={!ready || busy !== null || !reservedValid} onClick={() => void writeReport()}>
+            {s.report}
+          </Button>
         </div>
-        {busy && <Spinner size="tiny" labelPosition="after" label={busy === 'check' ? s.checking : s.clearing} />}
+        {busy && <Spinner size="tiny" labelPosition="after" label={spinnerLabel[busy]} />}
         {!ready && !busy && <Spinner size="tiny" labelPosition="after" label={s.loading} />}
 
         <fieldset className={styles.options} aria-labelledby={ids.options}>
@@ -420,29 +819,22 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
               onChange={(_, d) => update({ fills: d.checked })}
             />
           </div>
-          <Field
-            label={s.reservedPoints}
-            hint={s.reservedPointsHint}
-            validationState={reservedValid ? 'none' : 'error'}
-            validationMessage={reservedValid ? undefined : s.reservedPointsInvalid}
-          >
-            <Input
-              className={styles.reserved}
-              type="number"
-              min={0}
-              step={1}
-              value={reservedText}
-              disabled={!ready}
-              onChange={(_, d) => {
-                setReservedText(d.value);
-                const n = Number(d.value);
-                if (d.value.trim() !== '' && isValidReservedPoints(n)) update({ reservedPoints: n });
-              }}
-            />
-          </Field>
           {caps && <Caption1 className={styles.muted}>{s.capability(caps)}</Caption1>}
           {caps && !notesAvailable && <Caption1 className={styles.muted}>{s.notesUnavailable}</Caption1>}
         </fieldset>
+
+        <SettingsPanel
+          settings={settings}
+          reserved={reservedField}
+          lang={lang}
+          s={s}
+          disabled={!ready}
+          onChange={update}
+          onOpenChange={(open) => {
+            // A half-typed reserved value hidden in a closed panel would block 校验 without a word.
+            if (!open && !reservedValid) setReservedText(String(settings.reservedPoints));
+          }}
+        />
 
         {notices.length > 0 && (
           <div className={styles.notices}>
@@ -460,7 +852,13 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
                       onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
                     />
                   }
-                />
+                >
+                  {n.action && (
+                    <Button size="small" onClick={n.action.run}>
+                      {n.action.label(s)}
+                    </Button>
+                  )}
+                </MessageBarActions>
               </MessageBar>
             ))}
           </div>
@@ -470,11 +868,29 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
 
         {result && <Summary result={result} s={s} />}
 
+        {/* Mounted from the first 忽略 on, so that closing it restores the pane (aria-hidden) properly. */}
+        {dialogUsed && (
+          <AcceptDialog
+            finding={accepting}
+            lang={lang}
+            s={s}
+            onAccept={(f, reason) => {
+              setAccepting(null);
+              void changeAcceptance(f, reason);
+            }}
+            onClose={() => {
+              setAccepting(null);
+              const back = opener.current;
+              setTimeout(() => back?.focus(), 0);
+            }}
+          />
+        )}
+
         {result && result.report.tables.length > 0 && (
           <section aria-labelledby={ids.findings} className={styles.section}>
-            <Subtitle2 as="h2" id={ids.findings} className={styles.h2}>
-              {s.findingsTitle}
-            </Subtitle2>
+            <h2 id={ids.findings} className={styles.h2} ref={findingsHeading} tabIndex={-1}>
+              <Subtitle2>{s.findingsTitle}</Subtitle2>
+            </h2>
             {total > 0 && (
               <RadioGroup
                 layout="horizontal"
@@ -494,7 +910,7 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
               </RadioGroup>
             )}
             {result.report.tables.map((t, i) => (
-              <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} onSelect={select} />
+              <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} actions={actions} />
             ))}
           </section>
         )}

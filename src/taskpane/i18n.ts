@@ -1,6 +1,6 @@
 // Every string the task pane shows, in Chinese (default) and English.
 import type { Lang, LocalizedText, Severity, TableReport, Topic } from '../core/types.js';
-import type { AnnotationMode, PaneCapabilities, WrittenColumn } from './host.js';
+import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from './host.js';
 
 /** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
 export function langFromTag(tag: string | undefined | null): Lang {
@@ -40,7 +40,8 @@ export interface UiStrings {
   score: (score: string, points: string) => string;
   reserved: (points: string) => string;
   grade: (g: Grade) => string;
-  counts: (errors: number, warnings: number, infos: number) => string;
+  /** Open findings by severity, and the accepted ones when there are any. */
+  counts: (errors: number, warnings: number, infos: number, accepted?: number) => string;
   findingsTitle: string;
   noFindings: string;
   noFindingsForFilter: string;
@@ -64,6 +65,43 @@ export interface UiStrings {
   unknownError: string;
   dismiss: string;
   capability: (c: PaneCapabilities) => string;
+  // 忽略 (accept) a finding
+  accept: string;
+  acceptDialogTitle: string;
+  acceptReason: string;
+  acceptReasonHint: string;
+  acceptConfirm: string;
+  cancel: string;
+  unaccept: string;
+  acceptedTitle: (n: number) => string;
+  acceptedNote: (reason: string | undefined, date: string | undefined) => string;
+  allAccepted: string;
+  accepting: string;
+  unaccepting: string;
+  acceptedDone: string;
+  unacceptedDone: string;
+  acceptFailed: string;
+  unacceptFailed: string;
+  // 设置: template and rules
+  settingsTitle: string;
+  settingsHint: string;
+  profileLabel: string;
+  profileNone: string;
+  profileHint: string;
+  rulesTitle: string;
+  rulesHint: string;
+  ruleDefault: (severity: string) => string;
+  ruleOff: string;
+  rulesChanged: (n: number) => string;
+  rulesReset: string;
+  // 校验报告
+  report: string;
+  reporting: string;
+  reportTitle: string;
+  reportWritten: (r: ReportWritten) => string;
+  reportNoLinks: string;
+  reportFailed: string;
+  reportShow: string;
 }
 
 type Grade = NonNullable<TableReport['totals']['grade']>;
@@ -112,7 +150,7 @@ const zh: UiStrings = {
   score: (s, p) => `得分 ${s} / ${p}`,
   reserved: (p) => `另预留 ${p} 分`,
   grade: (g) => `等级：${g}`,
-  counts: (e, w, i) => `错误 ${e} · 警告 ${w} · 提示 ${i}`,
+  counts: (e, w, i, a) => `错误 ${e} · 警告 ${w} · 提示 ${i}${a ? ` · 已忽略 ${a}` : ''}`,
   findingsTitle: '问题清单',
   noFindings: '未发现问题。',
   noFindingsForFilter: '没有此级别的问题。',
@@ -139,6 +177,40 @@ const zh: UiStrings = {
     [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', c.undoGroup ? '可一步撤销' : '逐项撤销'].join(
       ' · ',
     ),
+  accept: '忽略',
+  acceptDialogTitle: '忽略此问题',
+  acceptReason: '忽略原因（可选）',
+  acceptReasonHint: '原因和日期记录在工作簿中，下一位审核人可以看到；此问题不再计入结果。',
+  acceptConfirm: '确定忽略',
+  cancel: '取消',
+  unaccept: '取消忽略',
+  acceptedTitle: (n) => `已忽略 (${n})`,
+  acceptedNote: (reason, date) => `原因：${reason || '（未写原因）'}${date ? `（${date}）` : ''}`,
+  allAccepted: '其余问题均已忽略。',
+  accepting: '正在忽略…',
+  unaccepting: '正在取消忽略…',
+  acceptedDone: '已忽略该问题，记录在工作簿中，并已重新校验。',
+  unacceptedDone: '已取消忽略，并已重新校验。',
+  acceptFailed: '忽略失败',
+  unacceptFailed: '取消忽略失败',
+  settingsTitle: '设置',
+  settingsHint: '设置随工作簿保存，格式与命令行 --config 文件相同。',
+  profileLabel: '模板',
+  profileNone: '不指定（接受任何一级指标）',
+  profileHint: '选择模板后，不属于该模板的一级指标会被提示；全国通用模板另预留 10 分。',
+  rulesTitle: '规则',
+  rulesHint: '可关闭规则或更改其级别，下次校验时生效。',
+  ruleDefault: (sev) => `默认（${sev}）`,
+  ruleOff: '关闭',
+  rulesChanged: (n) => (n ? `已更改 ${n} 条规则` : '全部为默认'),
+  rulesReset: '恢复默认规则',
+  report: '生成校验报告',
+  reporting: '正在生成校验报告…',
+  reportTitle: '校验报告',
+  reportWritten: (r) => `已${r.created ? '生成' : '更新'}工作表“${r.sheet}”（${r.rows} 行${r.links ? `，${r.links} 个单元格链接` : ''}）。`,
+  reportNoLinks: '此版本 Excel 不支持超链接，报告中以文字写出单元格地址。',
+  reportFailed: '生成校验报告失败',
+  reportShow: '查看',
 };
 
 const en: UiStrings = {
@@ -173,7 +245,7 @@ const en: UiStrings = {
   score: (s, p) => `Score ${s} / ${p}`,
   reserved: (p) => `plus ${p} reserved`,
   grade: (g) => `Grade: ${gradeEn[g]} (${g})`,
-  counts: (e, w, i) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info`,
+  counts: (e, w, i, a) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info${a ? ` · ${a} accepted` : ''}`,
   findingsTitle: 'Findings',
   noFindings: 'No problems found.',
   noFindingsForFilter: 'No findings of this severity.',
@@ -204,6 +276,41 @@ const en: UiStrings = {
       c.mergesRead ? 'merged cells: read' : 'merged cells: inferred',
       c.undoGroup ? 'one-step undo' : 'undo per change',
     ].join(' · '),
+  accept: 'Accept',
+  acceptDialogTitle: 'Accept this finding',
+  acceptReason: 'Reason (optional)',
+  acceptReasonHint: 'The reason and date are kept in the workbook for the next reviewer; the finding no longer counts.',
+  acceptConfirm: 'Accept',
+  cancel: 'Cancel',
+  unaccept: 'Undo accept',
+  acceptedTitle: (n) => `Accepted (${n})`,
+  acceptedNote: (reason, date) => `Reason: ${reason || '(none given)'}${date ? ` (${date})` : ''}`,
+  allAccepted: 'All other findings are accepted.',
+  accepting: 'Accepting…',
+  unaccepting: 'Undoing the accept…',
+  acceptedDone: 'The finding is accepted, recorded in the workbook, and the workbook checked again.',
+  unacceptedDone: 'The accept is undone and the workbook checked again.',
+  acceptFailed: 'Accepting failed',
+  unacceptFailed: 'Undoing the accept failed',
+  settingsTitle: 'Settings',
+  settingsHint: 'Saved with the workbook, in the format of the command line’s --config file.',
+  profileLabel: 'Template',
+  profileNone: 'None (any first-level indicators)',
+  profileHint: 'With a template, first-level indicators outside it are reported; the national form reserves 10 points.',
+  rulesTitle: 'Rules',
+  rulesHint: 'Switch a rule off or change its severity; applies from the next check.',
+  ruleDefault: (sev) => `Default (${sev})`,
+  ruleOff: 'Off',
+  rulesChanged: (n) => (n ? `${n} rule${n === 1 ? '' : 's'} changed` : 'All at their defaults'),
+  rulesReset: 'Reset rules',
+  report: 'Write check report',
+  reporting: 'Writing the check report…',
+  reportTitle: 'Check report',
+  reportWritten: (r) =>
+    `${r.created ? 'Added' : 'Refreshed'} sheet “${r.sheet}” (${r.rows} rows${r.links ? `, ${r.links} cell link${r.links === 1 ? '' : 's'}` : ''}).`,
+  reportNoLinks: 'This Excel cannot add links; the report names the cells as text.',
+  reportFailed: 'Writing the check report failed',
+  reportShow: 'Show',
 };
 
 export const strings: Record<Lang, UiStrings> = { zh, en };

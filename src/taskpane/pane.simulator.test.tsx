@@ -62,3 +62,34 @@ test('an older Excel shows the colour-only mode and still checks', async () => {
   await user.click(check);
   expect(within(await screen.findByRole('region', { name: '概况' })).getByText('找到 1 张绩效目标表')).toBeTruthy();
 });
+
+test('忽略 stores the acceptance in a very hidden sheet and re-checks; 生成校验报告 adds the 校验报告 sheet', async () => {
+  const excel = simulated();
+  const { check, user } = await renderOver(excel);
+  await user.click(check);
+  await screen.findByRole('heading', { name: '概况' });
+  const summary = within(screen.getByRole('region', { name: '概况' }));
+  expect(summary.getByText('错误 1 · 警告 0 · 提示 0')).toBeTruthy();
+
+  const item = screen.getAllByRole('button').find((b) => /服务职工总人次/.test(b.textContent ?? ''))!.closest('li')!;
+  await user.click(within(item).getByRole('button', { name: '忽略' }));
+  const dialog = await screen.findByRole('dialog');
+  await user.type(within(dialog).getByRole('textbox'), '口径待定');
+  await user.click(within(dialog).getByRole('button', { name: '确定忽略' }));
+  await screen.findByText(/已忽略该问题/);
+
+  expect(summary.getByText('错误 0 · 警告 0 · 提示 0 · 已忽略 1')).toBeTruthy();
+  const hidden = excel.model.sheets.find((s) => s.name === '_jixiao_accepted');
+  expect(hidden?.visibility).toBe('VeryHidden');
+  expect(hidden?.cells.get('E2')?.value).toBe('口径待定');
+  // Row 7 is scored as if the finding were not there, and the user's cell is untouched.
+  expect(cell(excel, 'F7')?.value).toBe('稳步提升');
+  expect(cell(excel, 'J7')?.value).toBeGreaterThan(0);
+
+  await user.click(screen.getByRole('button', { name: '生成校验报告' }));
+  expect(await screen.findByText(/已生成工作表“校验报告”/)).toBeTruthy();
+  const report = excel.model.sheets.find((s) => s.name === '校验报告');
+  expect(report?.cells.get('A1')?.value).toBe('整体支出绩效目标表校验报告');
+  expect([...(report?.cells.values() ?? [])].some((c) => c.hyperlink?.documentReference === "'目标表'!F7")).toBe(true);
+  expect(excel.model.sheets.map((s) => s.name)).toEqual(['目标表', '_jixiao_accepted', '校验报告']);
+});
