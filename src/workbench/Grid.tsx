@@ -33,6 +33,8 @@ export interface GridProps {
   zoom: number;
   s: WorkbenchStrings;
   onSelectCell: (cell: string) => void;
+  /** A click on a cell linking into the workbook follows the link, as in Excel ("'Sheet'!A1"). */
+  onFollowLink: (reference: string) => void;
 }
 
 const ROW_HEADER_PIXELS = 44;
@@ -56,6 +58,7 @@ interface RowProps {
   selectionKey: string;
   active: string | null;
   onSelectCell: (cell: string) => void;
+  onFollowLink: (reference: string) => void;
 }
 
 function parseKey(key: string): RangeRef[] {
@@ -66,7 +69,7 @@ function parseKey(key: string): RangeRef[] {
   });
 }
 
-const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey, active, onSelectCell }: RowProps) {
+const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey, active, onSelectCell, onFollowLink }: RowProps) {
   const rects = parseKey(selectionKey);
   const cells = [];
   for (let c = 0; c < columns; c++) {
@@ -87,12 +90,21 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
       verticalAlign: l?.valign ?? 'bottom',
     };
     if (cell?.fill) style.backgroundColor = cell.fill;
-    if (l?.bold) style.fontWeight = 600;
-    if (l?.italic) style.fontStyle = 'italic';
-    if (l?.size) style.fontSize = `${Math.round((l.size * BASE_FONT_PIXELS) / 11)}px`;
-    if (l?.color) style.color = l.color;
+    // A font set through the API (in the model) wins over the file's look.
+    const font = cell?.font;
+    const bold = font?.bold ?? l?.bold;
+    const italic = font?.italic ?? l?.italic;
+    const size = font?.size ?? l?.size;
+    const color = font?.color ?? l?.color;
+    if (bold) style.fontWeight = 600;
+    if (italic) style.fontStyle = 'italic';
+    if (size) style.fontSize = `${Math.round((size * BASE_FONT_PIXELS) / 11)}px`;
+    if (color) style.color = color;
+    if (font?.underline) style.textDecoration = 'underline';
+    const link = cell?.hyperlink;
     const classes = ['wb-cell'];
-    if (l?.wrap) classes.push('wb-wrap');
+    if (l?.wrap || cell?.wrap) classes.push('wb-wrap');
+    if (link) classes.push('wb-link');
     if (selected) classes.push('wb-selected');
     if (active === a1) classes.push('wb-active');
     cells.push(
@@ -103,10 +115,11 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
         aria-selected={selected ? 'true' : 'false'}
         colSpan={span.right - span.left + 1}
         rowSpan={span.bottom - span.top + 1}
-        title={annotation || undefined}
+        title={annotation || (link ? (link.documentReference ?? link.address) : undefined) || undefined}
+        data-link={link?.documentReference}
         className={classes.join(' ')}
         style={style}
-        onClick={() => onSelectCell(a1)}
+        onClick={() => (link?.documentReference ? onFollowLink(link.documentReference) : onSelectCell(a1))}
       >
         <div className="wb-text">{text}</div>
         {annotation && <span className="wb-note-marker" aria-hidden="true" />}
@@ -127,7 +140,7 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
 /** Within this many pixels of either end of the drawn rows, more rows are drawn. */
 const EDGE_PIXELS = 600;
 
-export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }: GridProps) {
+export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, onFollowLink }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const onSheet = selection?.sheet === sheet.name ? selection : null;
   const selectionText = onSheet ? onSheet.areas.join(',') : '';
@@ -179,7 +192,7 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
   });
 
   const columns = Array.from({ length: extent.columns }, (_, c) => c);
-  const width = ROW_HEADER_PIXELS + columns.reduce((w, c) => w + columnPixels(look, c), 0);
+  const width = ROW_HEADER_PIXELS + columns.reduce((w, c) => w + columnPixels(look, c, sheet), 0);
   const selectedColumn = (c: number) => rects.some((r) => r.left <= c && r.right >= c);
   let above = 0;
   for (let r = 1; r < rows.first; r++) above += rowPixels(look, r);
@@ -220,6 +233,7 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
         selectionKey={rowSelectionKey(rects, row, reach)}
         active={active && rects.some((r) => r.top <= reach && r.bottom >= row) ? active : null}
         onSelectCell={onSelectCell}
+        onFollowLink={onFollowLink}
       />,
     );
   }
@@ -231,7 +245,7 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell }
         <colgroup>
           <col style={{ width: `${ROW_HEADER_PIXELS}px` }} />
           {columns.map((c) => (
-            <col key={c} style={{ width: `${columnPixels(look, c)}px` }} />
+            <col key={c} style={{ width: `${columnPixels(look, c, sheet)}px` }} />
           ))}
         </colgroup>
         <thead>

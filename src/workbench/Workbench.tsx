@@ -10,7 +10,8 @@ import { Grid } from './Grid.js';
 import { PaneSlot } from './PaneSlot.js';
 import { downloadName, openWorkbook, saveWorkbook, XLSX_MIME, type WorkbookSession } from './session.js';
 import { activeCell, nameBoxText } from './sheetView.js';
-import { DEFAULT_API_VERSION, findSheet } from './simulator/index.js';
+import { parseQualified } from '../excel/addresses.js';
+import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from './simulator/index.js';
 import { workbenchStrings } from './strings.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
@@ -159,6 +160,21 @@ export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
     [session],
   );
 
+  /** Follows a link into the workbook ("'Sheet'!A1"), as a click on it does in Excel. */
+  const followLink = useCallback(
+    (reference: string) => {
+      if (!session) return;
+      const m = session.excel.model;
+      const { sheet: name, area } = parseQualified(reference);
+      const target = findSheet(m, name ?? m.activeSheet);
+      if (!target || !isVisibleSheet(target) || !parseAreaAddress(area)) return;
+      m.activeSheet = target.name;
+      m.selection = { sheet: target.name, areas: [area] };
+      setTick((t) => t + 1);
+    },
+    [session],
+  );
+
   const activate = (name: string) => {
     if (!model) return;
     model.activeSheet = name;
@@ -265,6 +281,7 @@ export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
                 zoom={zoom}
                 s={s}
                 onSelectCell={selectCell}
+                onFollowLink={followLink}
               />
             ) : (
               <div className="wb-empty">
@@ -273,7 +290,8 @@ export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
               </div>
             )}
             <div className="wb-tabs" role="tablist" aria-label={s.sheets}>
-              {model?.sheets.map((sh) => (
+              {/* As in Excel, hidden and very hidden sheets (our accepted findings) have no tab. */}
+              {model?.sheets.filter(isVisibleSheet).map((sh) => (
                 <button
                   key={sh.name}
                   type="button"

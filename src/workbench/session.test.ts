@@ -2,9 +2,13 @@
 // the pane's host over the real adapter, save, and read the saved file back.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { ACCEPTED_SHEET } from '../core/index.js';
+import { createWorkbookAdapter } from '../excel/index.js';
+import { createAdapterHost } from '../taskpane/adapterHost.js';
 import { memorySettingsStore } from '../taskpane/settings.js';
 import { DEFAULT_SETTINGS } from '../taskpane/host.js';
 import { downloadName, openWorkbook, saveWorkbook } from './session.js';
+import { applyToExcelJs, createExcel, fromExcelJs } from './simulator/index.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 const SAMPLE = 'assets/samples/ningxian-2026.xlsx';
@@ -67,4 +71,67 @@ test('download names', () => {
   expect(downloadName('ningxian-2026.xlsx')).toBe('ningxian-2026.checked.xlsx');
   expect(downloadName('表.XLSX')).toBe('表.checked.xlsx');
   expect(downloadName('ningxian-2026.checked.xlsx')).toBe('ningxian-2026.checked.xlsx');
+});
+
+test('忽略 survives save and reopen: accept F24, save, reload with exceljs, check again — accepted, row 24 scores 3.00', async () => {
+  const { session, host, actions } = await seed();
+  const settings = { ...DEFAULT_SETTINGS, lang: 'zh' as const };
+  const first = await host.check(settings);
+  const table = first.report.tables[0];
+  const f24 = table.findings.find((f) => f.cells.includes('F24'))!;
+  expect(f24).toMatchObject({ rule: 'value-format/not-number', severity: 'error' });
+  expect(table.indicators.find((i) => i.row === 24)?.score).toBe(0);
+
+  const accepted = await host.accept(f24, { reason: '口径待定，下年度补充' }, settings);
+  // Read (2 syncs), the accepted sheet (1), the 得分 column (1): the re-check needs no second read.
+  expect(actions.at(-1)).toMatchObject({ action: 'accept', ok: true, runs: 3, syncs: 4 });
+  const row24 = accepted.report.tables[0].indicators.find((i) => i.row === 24)!;
+  expect(row24.score).toBe(row24.points);
+  expect(row24.score.toFixed(2)).toBe('3.00');
+  expect(session.excel.model.sheets[0].cells.get('J24')?.value).toBe(3);
+
+  // Save as the workbench's download does it, and read the file back as a new session would.
+  applyToExcelJs(session.excel.model, session.workbook);
+  const bytes = Buffer.from(await session.workbook.xlsx.writeBuffer());
+  const reloaded = new ExcelJS.Workbook();
+  await reloaded.xlsx.load(bytes as unknown as ArrayBuffer);
+  expect(reloaded.worksheets.map((w) => [w.name, w.state])).toEqual([
+    ['整体支出绩效目标表', 'visible'],
+    [ACCEPTED_SHEET, 'veryHidden'],
+  ]);
+  const hidden = reloaded.getWorksheet(ACCEPTED_SHEET)!;
+  expect(hidden.getCell('C2').value).toBe('服务职工总人次');
+  expect(hidden.getCell('E2').value).toBe('口径待定，下年度补充');
+
+  const excel = createExcel(fromExcelJs(reloaded));
+  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
+  const again = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+  const second = await again.check(settings);
+  const f24again = second.report.tables[0].findings.find((f) => f.cells.includes('F24'))!;
+  expect(f24again.accepted).toEqual({ reason: '口径待定，下年度补充', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  expect(second.report.tables[0].indicators.find((i) => i.row === 24)?.score.toFixed(2)).toBe('3.00');
+  // The re-check writes the same score, in the same column; the hidden sheet is still very hidden.
+  expect(excel.model.sheets[0].cells.get('J24')?.value).toBe(3);
+  expect(excel.model.sheets[1].visibility).toBe('VeryHidden');
+});
+
+test('生成校验报告 through the workbench host: 1 sync to write after the 2-sync read; the download carries it with working links', async () => {
+  const { session, host, actions } = await seed();
+  const written = await host.writeReport({ ...DEFAULT_SETTINGS, lang: 'zh' });
+  expect(actions.at(-1)).toMatchObject({ action: 'report', ok: true, runs: 2, syncs: 3 });
+  expect(written).toMatchObject({ sheet: '校验报告', created: true });
+  expect(written.links).toBeGreaterThan(1);
+  const saved = new ExcelJS.Workbook();
+  await saved.xlsx.load(Buffer.from(await (await saveWorkbook(session)).arrayBuffer()) as unknown as ArrayBuffer);
+  const ws = saved.getWorksheet('校验报告')!;
+  expect(ws.state).toBe('visible');
+  expect(ws.getCell('A1').value).toBe('整体支出绩效目标表校验报告');
+  const links: string[] = [];
+  ws.eachRow((row) => row.eachCell((cell) => {
+    const v = cell.value as { formula?: string } | null;
+    if (v && typeof v === 'object' && v.formula) links.push(v.formula);
+  }));
+  expect(links).toContain('HYPERLINK("#\'整体支出绩效目标表\'!F24","F24")');
+  // The user's table is as it was: the report touched no other sheet.
+  expect(saved.getWorksheet('整体支出绩效目标表')!.getCell('J11').value).toBeNull();
 });

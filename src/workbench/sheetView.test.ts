@@ -101,6 +101,11 @@ test('column widths in characters become pixels; hidden columns vanish', () => {
   expect(columnPixels(undefined, 0)).toBe(64);
   expect(columnPixels(look, 3)).toBe(173);
   expect(columnPixels(look, 5)).toBe(0);
+  // A width set through the API (points) wins: the 校验报告's 22-character column.
+  const sheet = createSheet('校验报告');
+  sheet.columnWidths = new Map([[3, 119.25]]);
+  expect(columnPixels(look, 3, sheet)).toBe(159);
+  expect(columnPixels(look, 4, sheet)).toBe(64);
 });
 
 test('arrow keys step over merged areas and stop at the grid edge', () => {

@@ -138,8 +138,13 @@ export function activeCell(selection: Selection | null): string | null {
   return first ? address(first.top, first.left) : null;
 }
 
-/** Excel column width in characters → pixels (7 px per character of the default font, 5 px padding). */
-export function columnPixels(look: SheetLook | undefined, column: number): number {
+/**
+ * Excel column width in characters → pixels (7 px per character of the default font, 5 px
+ * padding). A width set through the API (points, in the model) wins over the file's.
+ */
+export function columnPixels(look: SheetLook | undefined, column: number, sheet?: SheetModel): number {
+  const points = sheet?.columnWidths?.get(column);
+  if (points !== undefined) return Math.round((points * 4) / 3);
   const width = look?.columnWidths.get(column) ?? look?.defaultColumnWidth ?? DEFAULT_COLUMN_WIDTH;
   return width <= 0 ? 0 : Math.round(width * 7 + 5);
 }
