@@ -293,6 +293,70 @@ test(
   STEP,
 );
 
+/** Waits until the workbench has recorded one more pane action, and returns its status line. */
+async function actionAfter(before: number, action: string): Promise<string> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="last-action"]')?.getAttribute('data-actions')) > n,
+    before,
+  );
+  const text = (await page.getByTestId('last-action').textContent()) ?? '';
+  expect(text).toContain(`上次操作：${action}`);
+  return text;
+}
+
+const actionCount = async () => Number(await page.getByTestId('last-action').getAttribute('data-actions'));
+
+test(
+  '忽略 the F24 finding with a reason: listed under 已忽略, one error fewer; 生成校验报告 adds a 校验报告 tab whose links lead back',
+  async () => {
+    const pane = page.locator('.wb-pane');
+    const summary = pane.getByRole('region', { name: '概况' });
+    const errorsIn = async () => Number(/错误 (\d+)/.exec((await summary.getByText(/^错误 \d+ · 警告/).first().textContent()) ?? '')?.[1]);
+    const errors = await errorsIn();
+    expect(errors).toBeGreaterThanOrEqual(2);
+
+    const item = pane.locator('li', { has: page.locator('button', { hasText: '服务职工总人次' }) });
+    const before = await actionCount();
+    await item.getByRole('button', { name: '忽略', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: '忽略此问题' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: '忽略原因（可选）' }).fill('口径待定，下年度补充');
+    await dialog.getByRole('button', { name: '确定忽略' }).click();
+    const status = await actionAfter(before, '忽略');
+    syncs.accept = syncCount(status);
+    // Read (2), the very hidden sheet (1), the 得分 column (1).
+    expect(syncs.accept).toBeLessThanOrEqual(4);
+    await dialog.waitFor({ state: 'detached' });
+
+    await eventually(async () => expect(await errorsIn()).toBe(errors - 1));
+    expect(await summary.getByText(/已忽略 1$/).count()).toBeGreaterThan(0);
+    expect(await pane.locator('button', { hasText: '服务职工总人次' }).count()).toBe(0);
+    await pane.getByRole('button', { name: '已忽略 (1)' }).click();
+    const accepted = pane.getByRole('list', { name: '已忽略 (1)' });
+    await accepted.getByText('服务职工总人次', { exact: false }).first().waitFor();
+    expect(await accepted.getByText(/原因：口径待定，下年度补充（\d{4}-\d{2}-\d{2}）/).count()).toBe(1);
+    // Row 24 no longer loses its points; the very hidden sheet has no tab.
+    await expectText('J24', '3.00');
+    expect(await page.getByRole('tab').allTextContents()).toEqual([SHEET]);
+
+    const reported = await actionCount();
+    await pane.getByRole('button', { name: '生成校验报告', exact: true }).click();
+    syncs.report = syncCount(await actionAfter(reported, '生成校验报告'));
+    await expectVisibleText('.wb-pane', /已生成工作表“校验报告”/);
+    await eventually(async () => expect(await page.getByRole('tab').allTextContents()).toEqual([SHEET, '校验报告']));
+
+    await page.getByRole('tab', { name: '校验报告' }).click();
+    await expectText('A1', '整体支出绩效目标表校验报告');
+    // The accepted finding is in the report with its reason; its cell links back to F24.
+    const link = page.locator('[data-link$="!F24"]').first();
+    expect(await link.textContent()).toBe('F24');
+    await link.click();
+    await eventually(async () => expect(await page.getByRole('tab', { name: SHEET }).getAttribute('aria-selected')).toBe('true'));
+    await expectSelected('F24', 'true');
+  },
+  STEP,
+);
+
 async function secondWorkbook(file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('填表说明').getCell('A1').value = '请在“目标表”中填写绩效目标。';
