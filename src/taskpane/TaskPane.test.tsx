@@ -379,7 +379,7 @@ describe('reviewer workflow (issue 8)', () => {
     await user.type(within(dialog).getByRole('textbox', { name: '忽略原因（可选）' }), '表外另有 10 分');
     await user.click(within(dialog).getByRole('button', { name: '确定忽略' }));
 
-    await screen.findByText(/已忽略该问题，记录在工作簿中/);
+    await screen.findByText('已记录在工作簿中，并已重新校验。');
     expect(host.accepts).toEqual([{ finding: sampleReport().tables[0].findings[0], reason: '表外另有 10 分', settings: expect.objectContaining({ lang: 'zh' }) }]);
     expect(screen.queryByRole('dialog')).toBeNull();
 
@@ -402,7 +402,7 @@ describe('reviewer workflow (issue 8)', () => {
 
     // 取消忽略 puts it back.
     await user.click(within(list).getByRole('button', { name: '取消忽略' }));
-    await screen.findByText(/已取消忽略/);
+    await screen.findByText('已从工作簿中移除记录，并已重新校验。');
     expect(host.unaccepts.map((u) => u.finding.rule)).toEqual(['weights.sum']);
     expect(within(region('概况')).getByText('错误 1 · 警告 2 · 提示 1')).toBeTruthy();
     expect(table.queryByRole('button', { name: /已忽略/ })).toBeNull();

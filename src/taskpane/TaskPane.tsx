@@ -659,7 +659,7 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     try {
       const r = accepting ? await host.accept(f, reason.trim() ? { reason: reason.trim() } : {}, effective()) : await host.unaccept(f, effective());
       setResult(r);
-      notify({ intent: 'success', title: (t) => (accepting ? t.accept : t.unaccept), body: (t) => (accepting ? t.acceptedDone : t.unacceptedDone) });
+      notify({ intent: 'success', title: (t) => (accepting ? t.acceptedDoneTitle : t.unacceptedDoneTitle), body: (t) => (accepting ? t.acceptedDone : t.unacceptedDone) });
       reportWrites(r, false);
       // The finding moved between the lists: keep the keyboard user's place in the findings.
       findingsHeading.current?.focus();

@@ -78,7 +78,9 @@ export interface UiStrings {
   allAccepted: string;
   accepting: string;
   unaccepting: string;
+  acceptedDoneTitle: string;
   acceptedDone: string;
+  unacceptedDoneTitle: string;
   unacceptedDone: string;
   acceptFailed: string;
   unacceptFailed: string;
@@ -189,8 +191,10 @@ const zh: UiStrings = {
   allAccepted: '其余问题均已忽略。',
   accepting: '正在忽略…',
   unaccepting: '正在取消忽略…',
-  acceptedDone: '已忽略该问题，记录在工作簿中，并已重新校验。',
-  unacceptedDone: '已取消忽略，并已重新校验。',
+  acceptedDoneTitle: '已忽略',
+  acceptedDone: '已记录在工作簿中，并已重新校验。',
+  unacceptedDoneTitle: '已取消忽略',
+  unacceptedDone: '已从工作簿中移除记录，并已重新校验。',
   acceptFailed: '忽略失败',
   unacceptFailed: '取消忽略失败',
   settingsTitle: '设置',
@@ -288,8 +292,10 @@ const en: UiStrings = {
   allAccepted: 'All other findings are accepted.',
   accepting: 'Accepting…',
   unaccepting: 'Undoing the accept…',
-  acceptedDone: 'The finding is accepted, recorded in the workbook, and the workbook checked again.',
-  unacceptedDone: 'The accept is undone and the workbook checked again.',
+  acceptedDoneTitle: 'Accepted',
+  acceptedDone: 'Recorded in the workbook, and the workbook checked again.',
+  unacceptedDoneTitle: 'Accept undone',
+  unacceptedDone: 'Removed from the workbook, and the workbook checked again.',
   acceptFailed: 'Accepting failed',
   unacceptFailed: 'Undoing the accept failed',
   settingsTitle: 'Settings',

@@ -76,7 +76,7 @@ test('忽略 stores the acceptance in a very hidden sheet and re-checks; 生成�
   const dialog = await screen.findByRole('dialog');
   await user.type(within(dialog).getByRole('textbox'), '口径待定');
   await user.click(within(dialog).getByRole('button', { name: '确定忽略' }));
-  await screen.findByText(/已忽略该问题/);
+  await screen.findByText('已记录在工作簿中，并已重新校验。');
 
   expect(summary.getByText('错误 0 · 警告 0 · 提示 0 · 已忽略 1')).toBeTruthy();
   const hidden = excel.model.sheets.find((s) => s.name === '_jixiao_accepted');
