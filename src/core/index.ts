@@ -4,7 +4,7 @@ export { planResults, planClear, type PlanOptions } from './plan.js';
 export { parseValue } from './value.js';
 export { rules } from './rules/index.js';
 export { columnLetter, columnIndex, address, parseCell, parseRange } from './a1.js';
-export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, type AcceptanceSheetPlan } from './acceptance.js';
+export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, markAccepted, type AcceptanceSheetPlan } from './acceptance.js';
 export {
   REPORT_SHEET,
   REPORT_TITLE,

@@ -4,7 +4,7 @@
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
 import { columnLetter, parseCell, parseRange, rangeAddress } from '../core/a1.js';
-import type { AcceptanceSheetPlan } from '../core/acceptance.js';
+import type { AcceptanceSheetPlan } from '../core/index.js';
 import { isOurHeader, isOurScoreCell } from '../core/marks.js';
 import { isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle } from '../core/reportSheet.js';
 import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';

@@ -9,10 +9,10 @@ import {
   planReportSheet,
   planResults,
   readAcceptances,
+  markAccepted,
   type AcceptanceSheetPlan,
   type ReportSheetPlan,
 } from '../core/index.js';
-import { markAccepted } from '../core/acceptance.js';
 import type { Acceptance, CheckOptions, Finding, Lang, Report, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';
 import type { CheckResult, ReportWritten, WrittenColumn } from './host.js';
 
