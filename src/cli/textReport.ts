@@ -1,10 +1,9 @@
 // The human report: tables found, findings grouped by topic with sheet!cell, severity and
 // message, and the score. Colour only when printing to a terminal.
-import { acceptedText, type Finding, type Lang, type Severity, type TableReport, type Topic } from '../core/index.js';
+import { acceptedText, SEVERITY_NAMES, TOPICS, TOPIC_NAMES, type Finding, type Lang, type Severity, type TableReport } from '../core/index.js';
 import { fixed2 } from '../core/text.js';
 import type { FileResult } from './run.js';
 
-const TOPICS: Topic[] = ['structure', 'weights', 'budget', 'value-format', 'scoring'];
 
 const WORDS = {
   zh: {
@@ -18,8 +17,8 @@ const WORDS = {
     summary: (e: number, w: number, i: number) => `共 ${e + w + i} 项：${e} 个错误，${w} 个警告，${i} 个提示`,
     none: '未发现问题',
     written: '已写入',
-    topic: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' },
-    severity: { error: '错误', warning: '警告', info: '提示' },
+    topic: TOPIC_NAMES.zh,
+    severity: SEVERITY_NAMES.zh,
     reserved: (n: string) => `（另有表外预留 ${n} 分）`,
     accepted: (n: number) => `已忽略（${n} 项，不计入结果）`,
     acceptedCount: (n: number) => `；已忽略 ${n} 项`,
@@ -35,8 +34,8 @@ const WORDS = {
     summary: (e: number, w: number, i: number) => `${e + w + i} findings: ${e} errors, ${w} warnings, ${i} info`,
     none: 'No problems found',
     written: 'Written',
-    topic: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Indicator values', scoring: 'Scoring' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
+    topic: TOPIC_NAMES.en,
+    severity: SEVERITY_NAMES.en,
     reserved: (n: string) => ` (plus ${n} points reserved outside the table)`,
     accepted: (n: number) => `Accepted (${n}, not counted)`,
     acceptedCount: (n: number) => `; ${n} accepted`,

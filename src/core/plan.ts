@@ -2,6 +2,7 @@
 // we wrote before (recognised by their marks), and how to clear exactly our cells again.
 import type { CellWrite, Finding, Lang, Report, SheetWritePlan, TableReport, WorkbookSnapshot } from './types.js';
 import { Grid } from './grid.js';
+import { SEVERITY_NAMES } from './labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from './a1.js';
 import { isOurSheet } from './check.js';
 import { acceptedText, orderedFindings } from './reportSheet.js';
@@ -15,10 +16,6 @@ export interface PlanOptions {
   lang?: Lang;
 }
 
-const SEVERITY_LABEL = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
 
 /** Nothing in the cell at all: a cell holding only spaces is the user's too (and may carry a fill or a note). */
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
@@ -88,7 +85,7 @@ function noteFor(findings: Finding[], lang: Lang, extra?: string): string | unde
     const message = lang === 'zh' ? f.message.zh : f.message.en;
     // An accepted finding stays visible to the next reviewer, with why it was accepted.
     if (f.accepted) return lang === 'zh' ? `已忽略（${acceptedText(f, lang)}）：${message}` : `Accepted (${acceptedText(f, lang)}): ${message}`;
-    return `${SEVERITY_LABEL[lang][f.severity]}：${message}`;
+    return `${SEVERITY_NAMES[lang][f.severity]}：${message}`;
   });
   if (extra) lines.push(extra);
   return lines.length ? lines.join('\n') : undefined;

@@ -1,7 +1,8 @@
 // The 校验报告 sheet: what a reviewer hands back — the date, each table's score by 一级, and every
 // finding with a link to its cell. Planned here as plain rows; adapters write them.
-import type { CellValue, Finding, Lang, LocalizedText, Report, Severity, SheetSnapshot, TableReport, Topic } from './types.js';
+import type { CellValue, Finding, Lang, LocalizedText, Report, Severity, SheetSnapshot, TableReport } from './types.js';
 import { cellText } from './text.js';
+import { SEVERITY_NAMES, TOPIC_NAMES } from './labels.js';
 
 export const REPORT_SHEET = '校验报告';
 export const REPORT_TITLE: LocalizedText = { zh: '整体支出绩效目标表校验报告', en: 'Performance target table check report' };
@@ -61,8 +62,8 @@ export const REPORT_WORDS = {
     acceptedList: '已忽略的问题',
     noFindings: '未发现问题',
     noReason: '（未写原因）',
-    severities: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-    topics: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' } as Record<Topic, string>,
+    severities: SEVERITY_NAMES.zh,
+    topics: TOPIC_NAMES.zh,
     summary: (e: number, w: number, i: number, a: number) => `${e} 个错误，${w} 个警告，${i} 个提示${a ? `；已忽略 ${a} 项` : ''}`,
   },
   en: {
@@ -90,8 +91,8 @@ export const REPORT_WORDS = {
     acceptedList: 'Accepted findings',
     noFindings: 'No problems found',
     noReason: '(no reason given)',
-    severities: { error: 'Error', warning: 'Warning', info: 'Info' } as Record<Severity, string>,
-    topics: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Indicator values', scoring: 'Scoring' } as Record<Topic, string>,
+    severities: SEVERITY_NAMES.en,
+    topics: TOPIC_NAMES.en,
     summary: (e: number, w: number, i: number, a: number) => `${e} errors, ${w} warnings, ${i} info${a ? `; ${a} accepted` : ''}`,
   },
 };

@@ -1,5 +1,6 @@
 // Every string the task pane shows, in Chinese (default) and English.
 import type { Lang, LocalizedText, Severity, TableReport, Topic } from '../core/types.js';
+import { SEVERITY_NAMES, TOPIC_NAMES } from '../core/labels.js';
 import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from './host.js';
 
 /** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
@@ -140,9 +141,9 @@ const zh: UiStrings = {
   language: '语言',
   filterLabel: '按级别筛选',
   filterAll: '全部',
-  severity: { error: '错误', warning: '警告', info: '提示' },
-  severityPlural: { error: '错误', warning: '警告', info: '提示' },
-  topic: { structure: '结构', weights: '权重', budget: '预算', 'value-format': '指标值', scoring: '评分' },
+  severity: SEVERITY_NAMES.zh,
+  severityPlural: SEVERITY_NAMES.zh,
+  topic: TOPIC_NAMES.zh,
   stage: { target: '目标设定阶段', 'self-evaluation': '年终自评阶段' },
   summaryTitle: '概况',
   tablesFound: (n) => `找到 ${n} 张绩效目标表`,
@@ -237,9 +238,9 @@ const en: UiStrings = {
   language: 'Language',
   filterLabel: 'Filter by severity',
   filterAll: 'All',
-  severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+  severity: SEVERITY_NAMES.en,
   severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Info' },
-  topic: { structure: 'Structure', weights: 'Weights', budget: 'Budget', 'value-format': 'Target values', scoring: 'Scoring' },
+  topic: TOPIC_NAMES.en,
   stage: { target: 'Target setting', 'self-evaluation': 'Year-end self-evaluation' },
   summaryTitle: 'Summary',
   tablesFound: (n) => `${n} target table${n === 1 ? '' : 's'} found`,
