@@ -2,7 +2,10 @@
 // the same Workbook. Touches only the cells a plan names, so a saved copy keeps everything else.
 import type ExcelJS from 'exceljs';
 import {
+  isOurNote,
   isOurReportSheet,
+  RESULT_HEADER_FORMAT,
+  RESULT_NUMBER_FORMAT,
   type AcceptanceSheetPlan,
   type CellValue,
   type ReportCell,
@@ -110,6 +113,15 @@ function argb(hex: string): string {
 
 const NO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'none' };
 
+/** The text of a cell's note, however exceljs holds it (a string or rich text). */
+function noteText(cell: ExcelJS.Cell): string | undefined {
+  const note = cell.note as unknown;
+  if (note === undefined || note === null) return undefined;
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return Array.isArray(texts) ? texts.map((t) => t.text ?? '').join('') : undefined;
+}
+
 /** Apply the core's plans. Clears our old cells, then writes; never touches another cell. */
 export function applyPlans(wb: ExcelJS.Workbook, plans: SheetWritePlan[]): void {
   for (const plan of plans) {
@@ -118,10 +130,14 @@ export function applyPlans(wb: ExcelJS.Workbook, plans: SheetWritePlan[]): void 
     for (const a of plan.clear) clearCell(ws.getCell(a));
     for (const w of plan.writes) {
       const cell = ws.getCell(w.address);
+      const wasOurs = cell.numFmt === RESULT_NUMBER_FORMAT || cell.numFmt === RESULT_HEADER_FORMAT;
       cell.value = w.value;
       cell.numFmt = w.numberFormat;
-      cell.fill = w.fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(w.fill) } } : NO_FILL;
-      cell.note = w.note ?? (undefined as unknown as string);
+      if (w.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(w.fill) } };
+      else if (wasOurs) cell.fill = NO_FILL;
+      // A note the user wrote on the cell stays; ours is replaced (or removed when there is none).
+      const existing = noteText(cell);
+      if (existing === undefined || isOurNote(existing)) cell.note = w.note ?? (undefined as unknown as string);
     }
   }
 }
@@ -130,7 +146,7 @@ function clearCell(cell: ExcelJS.Cell): void {
   cell.value = null;
   cell.numFmt = 'General';
   cell.fill = NO_FILL;
-  cell.note = undefined as unknown as string;
+  if (isOurNote(noteText(cell))) cell.note = undefined as unknown as string;
 }
 
 /** Remove exactly the cells named (our cells from an earlier run). */

@@ -10,6 +10,16 @@ export const RESULT_NUMBER_FORMAT = '0.00;-0.00;0.00';
 export const FILL_ERROR = '#FDE7E9';
 export const FILL_WARNING = '#FFF4CE';
 
+/**
+ * First line of every note we write. A note or comment is removed or replaced only when it
+ * starts with it: a note the user put on one of our cells is theirs and stays.
+ */
+export const NOTE_MARK = '〔绩效目标表校验〕';
+
+export function isOurNote(text: unknown): boolean {
+  return typeof text === 'string' && text.startsWith(NOTE_MARK);
+}
+
 export function isOurHeader(value: unknown, numberFormat: string | undefined): boolean {
   return typeof value === 'string' && value.trim() === RESULT_HEADER && numberFormat === RESULT_HEADER_FORMAT;
 }

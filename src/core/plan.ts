@@ -6,7 +6,7 @@ import { SEVERITY_NAMES } from './labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from './a1.js';
 import { isOurSheet } from './check.js';
 import { acceptedText, orderedFindings } from './reportSheet.js';
-import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, isOurHeader, isOurScoreCell } from './marks.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
   /** Add a note listing each row's findings (default true). */
@@ -88,7 +88,7 @@ function noteFor(findings: Finding[], lang: Lang, extra?: string): string | unde
     return `${SEVERITY_NAMES[lang][f.severity]}：${message}`;
   });
   if (extra) lines.push(extra);
-  return lines.length ? lines.join('\n') : undefined;
+  return lines.length ? [NOTE_MARK, ...lines].join('\n') : undefined;
 }
 
 export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}): SheetWritePlan[] {

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetWritePlan } from '../core/types.js';
-import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/marks.js';
+import { NOTE_MARK, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/marks.js';
+
+/** A note as the core writes it: our mark on the first line. */
+const ours = (text: string) => `${NOTE_MARK}\n${text}`;
 import { ACCEPTED_SHEET, checkWorkbook, planAcceptanceSheet, planReportSheet, readAcceptances, REPORT_SHEET, REPORT_TITLE } from '../core/index.js';
 import {
   createExcel,
@@ -164,8 +167,8 @@ function smallModel(protectedSheet = false): WorkbookModel {
 const WRITES: SheetWritePlan['writes'] = [
   { address: 'C1', value: '得分', numberFormat: RESULT_HEADER_FORMAT },
   { address: 'C2', value: 3, numberFormat: RESULT_NUMBER_FORMAT },
-  { address: 'C3', value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '错误：指标值不是数值' },
-  { address: 'C4', value: 3, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FFF4CE', note: '警告：目标可能偏低' },
+  { address: 'C3', value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: ours('错误：指标值不是数值') },
+  { address: 'C4', value: 3, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FFF4CE', note: ours('警告：目标可能偏低') },
 ];
 
 describe('writeResults', () => {
@@ -178,7 +181,7 @@ describe('writeResults', () => {
     expect(summary).toMatchObject({ written: 4, annotations: 2, annotation: 'notes', keptUserAnnotations: [] });
     const cells = excel.model.sheets[0].cells;
     expect(cells.get('C1')).toEqual({ value: '得分', numberFormat: RESULT_HEADER_FORMAT });
-    expect(cells.get('C3')).toEqual({ value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '错误：指标值不是数值' });
+    expect(cells.get('C3')).toEqual({ value: 0, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: ours('错误：指标值不是数值') });
     expect(cells.get('B3')?.value).toBe('稳步提升');
   });
 
@@ -223,7 +226,7 @@ describe('writeResults', () => {
       value: 0,
       numberFormat: RESULT_NUMBER_FORMAT,
       fill: '#FDE7E9',
-      comment: '错误：指标值不是数值',
+      comment: ours('错误：指标值不是数值'),
     });
   });
 
@@ -253,14 +256,14 @@ describe('writeResults', () => {
     const rerun = await adapter.writeResults([
       plan([
         { address: 'C3', value: 3, numberFormat: RESULT_NUMBER_FORMAT },
-        { address: 'C4', value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '新的' },
-        { address: 'C5', value: 1, numberFormat: RESULT_NUMBER_FORMAT, note: '我们的' },
+        { address: 'C4', value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: ours('新的') },
+        { address: 'C5', value: 1, numberFormat: RESULT_NUMBER_FORMAT, note: ours('我们的') },
       ]),
     ]);
     expect(excel.lastRunSyncs).toBe(1);
     const cells = excel.model.sheets[0].cells;
     expect(cells.get('C3')).toEqual({ value: 3, numberFormat: RESULT_NUMBER_FORMAT });
-    expect(cells.get('C4')).toEqual({ value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: '新的' });
+    expect(cells.get('C4')).toEqual({ value: 2.5, numberFormat: RESULT_NUMBER_FORMAT, fill: '#FDE7E9', note: ours('新的') });
     expect(cells.get('C5')).toEqual({ value: 1, numberFormat: RESULT_NUMBER_FORMAT, note: '用户的批注' });
     expect(rerun.keptUserAnnotations).toEqual(['表!C5']);
   });
@@ -289,6 +292,30 @@ describe('clearResults', () => {
     expect(excel.lastRunSyncs).toBe(1);
     expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
     expect(excel.model.sheets[0].cells).toEqual(before);
+  });
+
+  test("a note the user put on one of our score cells survives a re-run and 清除结果", async () => {
+    const { excel, adapter } = setup(smallModel());
+    await adapter.readSnapshot();
+    await adapter.writeResults([plan(WRITES)]);
+    // The reviewer writes their own remark on C2 (ours, without a note) and replaces ours on C3.
+    const cells = excel.model.sheets[0].cells;
+    cells.set('C2', { ...cells.get('C2')!, note: '请复核' });
+    cells.set('C3', { ...cells.get('C3')!, note: '已与单位沟通' });
+    await adapter.readSnapshot();
+    const rerun = await adapter.writeResults([plan(WRITES)]);
+    expect(rerun.keptUserAnnotations).toEqual(['表!C3']);
+    expect(cells.get('C2')?.note).toBe('请复核');
+    expect(cells.get('C3')?.note).toBe('已与单位沟通');
+    expect(cells.get('C4')?.note).toBe(ours('警告：目标可能偏低'));
+    await adapter.readSnapshot();
+    await adapter.clearResults([{ sheet: '表', cells: ['C1', 'C2', 'C3', 'C4'] }]);
+    for (const [a1, note] of [['C2', '请复核'], ['C3', '已与单位沟通']]) {
+      expect(cells.get(a1)).toMatchObject({ value: null, note });
+      expect(cells.get(a1)?.numberFormat ?? 'General').toBe('General');
+      expect(cells.get(a1)?.fill).toBeUndefined();
+    }
+    expect(cells.get('C4')?.note).toBeUndefined();
   });
 
   test('removes comments written in comments mode', async () => {

@@ -5,7 +5,7 @@
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
 import { columnLetter, parseCell, parseRange, rangeAddress } from '../core/a1.js';
 import type { AcceptanceSheetPlan } from '../core/index.js';
-import { isOurHeader, isOurScoreCell } from '../core/marks.js';
+import { isOurHeader, isOurNote, isOurScoreCell } from '../core/marks.js';
 import { isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle } from '../core/reportSheet.js';
 import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
@@ -124,6 +124,8 @@ interface KnownState {
   /** Cells holding a note / a comment, as "sheet\u0000A1". */
   notes: Set<string>;
   comments: Set<string>;
+  /** Of those, the ones we wrote (their text starts with NOTE_MARK): the only ones we remove. */
+  ourAnnotations: Set<string>;
   /** Worksheet.visibility by sheet name. */
   visibility: Map<string, string>;
   /** Workbook structure protection (ExcelApi 1.7; false when unknown). */
@@ -191,7 +193,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       const notes = caps.annotation === 'notes' ? context.workbook.notes : undefined;
       notes?.load('items/content');
       const comments = has('1.10') ? context.workbook.comments : undefined;
-      comments?.load('items/id');
+      comments?.load('items/id,items/content');
       await context.sync();
 
       // Second sync: everything else, queued at once whatever the number of sheets.
@@ -226,6 +228,10 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
         sheets: new Map(sheets.map((s) => [s.name, s])),
         notes: new Set(noteCells.map((range) => locationKey(range.address))),
         comments: new Set(commentCells.map((range) => locationKey(range.address))),
+        ourAnnotations: new Set([
+          ...(notes?.items ?? []).flatMap((note, i) => (isOurNote(note.content) ? [locationKey(noteCells[i].address)] : [])),
+          ...(comments?.items ?? []).flatMap((comment, i) => (isOurNote(comment.content) ? [locationKey(commentCells[i].address)] : [])),
+        ]),
         visibility: new Map(reads.map((r) => [r.name, String(r.sheet.visibility)])),
         workbookProtected: structure?.protected ?? false,
       } satisfies KnownState;
@@ -285,9 +291,11 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     a1: string,
     state: KnownState,
   ): void {
-    // Only annotations the read saw: asking for a missing one would fail the whole batch.
-    if (has('1.18') && state.notes.has(cellKey(name, a1))) sheet.notes.getItem(a1).delete();
-    if (has('1.10') && state.comments.has(cellKey(name, a1))) context.workbook.comments.getItemByCell(range).delete();
+    // Only annotations the read saw (asking for a missing one would fail the whole batch), and only ours.
+    const key = cellKey(name, a1);
+    if (!state.ourAnnotations.has(key)) return;
+    if (has('1.18') && state.notes.has(key)) sheet.notes.getItem(a1).delete();
+    if (has('1.10') && state.comments.has(key)) context.workbook.comments.getItemByCell(range).delete();
   }
 
   async function writeResults(plans: SheetWritePlan[], options: WriteOptions = {}): Promise<WriteSummary> {
@@ -318,11 +326,13 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
             range.values = [[w.value]];
             if (fillsOn && w.fill) range.format.fill.color = w.fill;
             else if (ours) range.format.fill.clear();
-            if (ours) queueRemoveAnnotations(context, sheet, range, plan.sheet, w.address, state);
+            // Our old note goes before the new one is added; a user's note stays (see below).
+            queueRemoveAnnotations(context, sheet, range, plan.sheet, w.address, state);
             summary.written += 1;
             if (!notesOn || !w.note) continue;
             const field = caps.annotation === 'notes' ? state.notes : state.comments;
-            if (!ours && field.has(cellKey(plan.sheet, w.address))) {
+            const key = cellKey(plan.sheet, w.address);
+            if (field.has(key) && !state.ourAnnotations.has(key)) {
               summary.keptUserAnnotations.push(`${plan.sheet}!${w.address}`);
               continue;
             }

@@ -9,7 +9,8 @@ function setup(language = 'zh-CN', settings: SettingsStore = memorySettingsStore
 }
 
 const notesOf = (calls: ReturnType<typeof setup>['calls']) =>
-  calls.writes.flat().flatMap((p) => p.writes.flatMap((w) => (w.note ? [w.note] : [])));
+  // The first line of each note is our mark; the findings follow.
+  calls.writes.flat().flatMap((p) => p.writes.flatMap((w) => (w.note ? [w.note.split('\n').slice(1).join('\n')] : [])));
 
 test('check writes notes in the display language unless the pane chose one', async () => {
   const en = setup('en-US');

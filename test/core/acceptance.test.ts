@@ -174,7 +174,7 @@ describe('matching accepted findings', () => {
     const report = checkWorkbook(snapshot, { accepted: [{ rule: 'value-format/not-number', sheet: SHEET, indicator: '职工诉求办结率', cells: ['F16'], reason: '口径待定', date: '2026-05-01' }] });
     const [plan] = planResults(snapshot, report);
     const cell = plan.writes.find((w) => w.address === 'J16');
-    expect(cell?.note).toMatch(/^已忽略（口径待定（2026-05-01））：定量指标「职工诉求办结率」/);
+    expect(cell?.note).toMatch(/^〔绩效目标表校验〕\n已忽略（口径待定（2026-05-01））：定量指标「职工诉求办结率」/);
     expect(cell?.fill).toBeUndefined();
     expect(cell?.value).toBe(report.tables[0].indicators.find((i) => i.row === 16)?.points);
   });

@@ -123,3 +123,25 @@ describe('merges and formats that could cost or lose something', () => {
     expect(plan.column).toBe('K');
   });
 });
+
+describe("the user's notes and fills in the 得分 column (exceljs copy)", () => {
+  test('a note the user added to one of our cells survives a re-run and clearing; a fill of theirs on an empty cell stays', async () => {
+    const { applyPlans, applyClear } = await import('../../src/cli/exceljsAdapter.js');
+    const { planClear } = await import('../../src/core/index.js');
+    const wb = buildWorkbook({});
+    const ws = wb.worksheets[0];
+    ws.getCell('J13').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
+    let snap = snapshotOf(wb);
+    applyPlans(wb, planResults(snap, checkWorkbook(snap)));
+    expect(ws.getCell('J12').value).toBe(3.34);
+    expect(ws.getCell('J13').fill).toMatchObject({ fgColor: { argb: 'FF00B050' } });
+    ws.getCell('J12').note = '请复核';
+    snap = snapshotOf(wb);
+    applyPlans(wb, planResults(snap, checkWorkbook(snap)));
+    expect(ws.getCell('J12').note).toBe('请复核');
+    applyClear(wb, planClear(snapshotOf(wb)));
+    expect(ws.getCell('J12').value).toBeNull();
+    expect(ws.getCell('J12').note).toBe('请复核');
+    expect(ws.getCell('J11').value).toBeNull();
+  });
+});
