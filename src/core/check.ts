@@ -10,7 +10,7 @@ import type { RuleContext } from './rules/rule.js';
 import { allocatePoints, evaluateActuals, splitEqually } from './scores.js';
 import { gradeOf } from './scoring/grade.js';
 import { columnLetter, rangeAddress } from './a1.js';
-import { normaliseLabel } from './text.js';
+import { normaliseLabel, roundCents } from './text.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -39,7 +39,7 @@ function weightsByName(table: TableModel, set: Readonly<Record<string, number>>)
   for (const g of sharing) {
     const part = shares.slice(i, i + g.indicators.length).reduce((a, b) => a + b, 0);
     i += g.indicators.length;
-    level1Weight.set(g, Math.round(part * 100) / 100);
+    level1Weight.set(g, roundCents(part));
   }
   return level1Weight;
 }
@@ -125,8 +125,8 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
       ...(evaluation ? { scoreNote: evaluation.note } : {}),
     };
   });
-  const totalPoints = round(indicators.reduce((a, i) => a + i.points, 0));
-  const totalScore = round(indicators.reduce((a, i) => a + i.score, 0));
+  const totalPoints = roundCents(indicators.reduce((a, i) => a + i.points, 0));
+  const totalScore = roundCents(indicators.reduce((a, i) => a + i.score, 0));
   const columns: TableReport['columns'] = {};
   for (const [k, c] of Object.entries(table.columns)) columns[k as keyof typeof columns] = columnLetter(c as number);
   return {
@@ -158,9 +158,6 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
   };
 }
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
 
 /** Sheets the checker itself writes: never recognised, never listed as "no table". */
 export function isOurSheet(name: string): boolean {

@@ -1,7 +1,7 @@
 // The 校验报告 sheet: what a reviewer hands back — the date, each table's score by 一级, and every
 // finding with a link to its cell. Planned here as plain rows; adapters write them.
 import type { CellValue, Finding, Lang, LocalizedText, Report, Severity, SheetSnapshot, TableReport } from './types.js';
-import { cellText } from './text.js';
+import { cellText, roundCents } from './text.js';
 import { SEVERITY_NAMES, TOPIC_NAMES } from './labels.js';
 
 export const REPORT_SHEET = '校验报告';
@@ -97,9 +97,6 @@ export const REPORT_WORDS = {
   },
 };
 
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
-}
 
 /** Σ分值 and Σ得分 under each 一级 (by its rows), with the weight it counted with. */
 export function level1Scores(table: TableReport): Level1Score[] {
@@ -108,8 +105,8 @@ export function level1Scores(table: TableReport): Level1Score[] {
     return {
       name: g.name,
       ...(g.weight !== undefined ? { weight: g.weight } : {}),
-      points: round(rows.reduce((a, i) => a + i.points, 0)),
-      score: round(rows.reduce((a, i) => a + i.score, 0)),
+      points: roundCents(rows.reduce((a, i) => a + i.points, 0)),
+      score: roundCents(rows.reduce((a, i) => a + i.score, 0)),
     };
   });
 }
@@ -173,7 +170,7 @@ function tableBlock(t: TableReport, lang: Lang): ReportCell[][] {
   rows.push(header(w.level1, w.weight, w.points, w.score));
   const scores = level1Scores(t);
   for (const s of scores) rows.push([{ value: s.name }, num(s.weight), num(s.points), num(s.score)]);
-  const weights = scores.every((s) => s.weight !== undefined) ? round(scores.reduce((a, s) => a + (s.weight ?? 0), 0)) : undefined;
+  const weights = scores.every((s) => s.weight !== undefined) ? roundCents(scores.reduce((a, s) => a + (s.weight ?? 0), 0)) : undefined;
   rows.push([{ value: w.total, style: 'total' }, num(weights, 'total'), num(t.totals.points, 'total'), num(t.totals.score, 'total')]);
   if (t.totals.reserved > 0) rows.push([label(w.reserved), num(t.totals.reserved)]);
   if (t.totals.grade) rows.push([label(w.grade), { value: t.totals.grade, style: 'total' }]);

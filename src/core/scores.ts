@@ -3,6 +3,7 @@
 import type { IndicatorRow, Level1Group, TableModel } from './model.js';
 import { scoreQualitative, scoreQuantitative, type SelfEvalScore } from './scoring/selfEvaluation.js';
 import { isLowerBetter } from './rules/valueFormat.js';
+import { roundCents } from './text.js';
 
 /**
  * Split `total` over `count` shares in hundredths. Shares are equal, so every remainder ties
@@ -28,7 +29,7 @@ export function allocatePoints(table: TableModel, level1Weight: Map<Level1Group,
   const level2Weights = table.columns.l2weight !== undefined;
   for (const g of table.level1) {
     if (ownColumn) {
-      for (const r of g.indicators) points.set(r, Math.max(0, Math.round((r.ownWeight ?? 0) * 100) / 100));
+      for (const r of g.indicators) points.set(r, Math.max(0, roundCents(r.ownWeight ?? 0)));
       continue;
     }
     if (level2Weights && g.level2.length > 0 && g.level2.every((s) => s.weight !== undefined || s.indicators.length === 0)) {

@@ -53,9 +53,14 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
+/** Rounded to 0.01 (points, scores and their sums). */
+export function roundCents(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
 /** Two decimals, for points and scores. */
 export function fixed2(n: number): string {
-  return (Math.round(n * 100) / 100).toFixed(2);
+  return roundCents(n).toFixed(2);
 }
 
 export function isBlank(value: CellValue | undefined): boolean {
