@@ -3,6 +3,8 @@
 // Pure: takes already-parsed values, returns a score, a note saying how, and problems
 // that the rule layer turns into findings.
 import type { Comparator, LocalizedText, ParsedValue } from '../types.js';
+import { toHalfWidth } from '../text.js';
+import { normaliseUnit } from '../value.js';
 
 export interface SelfEvalProblem {
   kind: 'actual-missing' | 'actual-not-number' | 'unit-mismatch' | 'over-target' | 'actual-unrecognised';
@@ -43,15 +45,13 @@ export function round2(x: number): number {
 
 /** Full-width → half-width, no spaces at all (for matching words and units). */
 function squeeze(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '');
+  return toHalfWidth(s).replace(/\s+/g, '');
 }
 
-/** Units compared the way a reader would: "％" = "%", "百分点" = "%", "-" = none. */
+/** Units compared the way a reader would: the parser's normalisation, and "百分点" = "%". */
 function unitKey(unit: string): string {
-  const u = squeeze(unit).replace(/^个(?=.)/, '');
-  if (u === '-' || u === '/' || u === '—' || u === '--' || u === '无') return '';
-  if (u === '百分点' || u === '百分比' || u === '百分率') return '%';
-  return u;
+  const u = normaliseUnit(unit);
+  return u === '百分点' ? '%' : u;
 }
 
 const num = (n: number): string => String(Number(n.toPrecision(12)));
