@@ -6,6 +6,7 @@ import type { Level1Group, TableModel } from './model.js';
 import { Grid } from './grid.js';
 import { recogniseSheet } from './recognise.js';
 import { rules } from './rules/index.js';
+import { fundsExecution } from './rules/budget.js';
 import type { RuleContext } from './rules/rule.js';
 import { allocatePoints, evaluateActuals, splitEqually } from './scores.js';
 import { gradeOf } from './scoring/grade.js';
@@ -14,8 +15,8 @@ import { normaliseLabel, roundCents } from './text.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** National form defaults (财预〔2020〕10号): 产出 50, 效益 30, 满意度 10, 10 reserved for 预算执行率. */
-export const NATIONAL_WEIGHTS: Readonly<Record<string, number>> = { 产出指标: 50, 效益指标: 30, 满意度指标: 10 };
+import { NATIONAL_WEIGHTS } from './national.js';
+export { NATIONAL_WEIGHTS };
 
 /**
  * 一级 weights by name. A 成本指标 the settings do not name shares 产出指标's weight with the 产出
@@ -44,12 +45,50 @@ function weightsByName(table: TableModel, set: Readonly<Record<string, number>>)
   return level1Weight;
 }
 
+/** Points the table reserves outside its indicators, where it says so: the 项目资金 block's 分值, or 「绩效指标(90分)」. */
+function statedReserved(table: TableModel): number | undefined {
+  const funds = table.funds?.total.cells.points?.amount;
+  if (funds !== undefined && funds > 0 && funds < 100) return funds;
+  if (table.statedIndicatorPoints !== undefined && table.statedIndicatorPoints > 0 && table.statedIndicatorPoints <= 100) return 100 - table.statedIndicatorPoints;
+  return undefined;
+}
+
+/** A 一级's weight as the table states it: its label's points, else the sum of its 三级 分值. */
+function statedWeight(table: TableModel, g: Level1Group): number | undefined {
+  if (g.labelPoints !== undefined) return g.labelPoints;
+  if (table.columns.points === undefined || !g.indicators.some((r) => r.ownWeight !== undefined)) return undefined;
+  return roundCents(g.indicators.reduce((a, r) => a + (r.ownWeight ?? 0), 0));
+}
+
+/** National Σ90 with nothing stated: 10号's 10 points for 预算执行率 are outside the table. */
+function inferredReserved(table: TableModel, sum: number): number {
+  return table.national && Math.abs(sum - 90) < 0.01 ? 10 : 0;
+}
+
+/**
+ * Where each 一级 weight comes from. The table's own statements win (a 权重 column, points in the
+ * labels, per-三级 分值); the settings or 10号's defaults apply only where the table states nothing.
+ */
 function resolveWeights(table: TableModel, options: CheckOptions): Pick<RuleContext, 'level1Weight' | 'weightSource' | 'reserved'> {
+  const stated = statedReserved(table);
   if (table.columns.weight !== undefined) {
     const level1Weight = new Map<Level1Group, number | undefined>();
     for (const g of table.level1) level1Weight.set(g, g.weight);
-    return { level1Weight, weightSource: 'table', reserved: options.reservedPoints ?? 0 };
+    return { level1Weight, weightSource: 'table', reserved: stated ?? options.reservedPoints ?? 0 };
   }
+  const fromTable = new Map(table.level1.map((g) => [g, statedWeight(table, g)]));
+  const withIndicators = table.level1.filter((g) => g.indicators.length > 0 || g.labelPoints !== undefined);
+  if (withIndicators.length > 0 && withIndicators.every((g) => fromTable.get(g) !== undefined)) {
+    const sum = roundCents([...fromTable.values()].reduce<number>((a, w) => a + (w ?? 0), 0));
+    return { level1Weight: fromTable, weightSource: 'table', reserved: stated ?? options.reservedPoints ?? inferredReserved(table, sum) };
+  }
+  const defaults = defaultWeights(table, options);
+  // Labels that state points keep them; the defaults fill in only the rest.
+  for (const [g, w] of fromTable) if (w !== undefined) defaults.level1Weight.set(g, w);
+  return stated !== undefined ? { ...defaults, reserved: stated } : defaults;
+}
+
+function defaultWeights(table: TableModel, options: CheckOptions): Pick<RuleContext, 'level1Weight' | 'weightSource' | 'reserved'> {
   const set = options.level1Weights;
   if (set && Object.keys(set).length > 0) {
     const level1Weight = weightsByName(table, set);
@@ -119,12 +158,14 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
       remark: r.remark,
       ...(r.ownWeight !== undefined ? { ownWeight: r.ownWeight } : {}),
       ...(r.actualText !== undefined ? { actualText: r.actualText } : {}),
+      ...(r.published !== undefined ? { publishedScore: r.published } : {}),
       points: p,
       score,
       status,
       ...(evaluation ? { scoreNote: evaluation.note } : {}),
     };
   });
+  const execution = fundsExecution(table);
   const totalPoints = roundCents(indicators.reduce((a, i) => a + i.points, 0));
   const totalScore = roundCents(indicators.reduce((a, i) => a + i.score, 0));
   const columns: TableReport['columns'] = {};
@@ -139,6 +180,8 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
     goal: table.goal,
     stage: selfEvaluation ? 'self-evaluation' : 'target',
     columns,
+    ...(table.others.length ? { otherColumns: table.others.map((o) => ({ column: columnLetter(o.column), label: o.label })) } : {}),
+    ...(table.slotRows ? { slotRows: table.slotRows } : {}),
     level1: table.level1.map((g) => ({
       name: g.name,
       ...(g.weightCell ? { weightCell: g.weightCell } : {}),
@@ -148,11 +191,13 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
     })),
     indicators,
     budget: table.budget,
+    ...(execution ? { execution } : {}),
     findings,
     totals: {
       points: totalPoints,
       score: totalScore,
-      reserved: weights.reserved,
+      // What the table scores plus what is reserved never passes 100.
+      reserved: roundCents(Math.max(0, Math.min(weights.reserved, 100 - totalPoints))),
       ...(selfEvaluation ? { grade: gradeOf(totalScore, totalPoints > 0 ? totalPoints : 100) } : {}),
     },
   };

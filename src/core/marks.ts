@@ -3,6 +3,8 @@
 // Marking by format keeps the mark on every platform (notes need ExcelApi 1.18).
 
 export const RESULT_HEADER = '得分';
+/** Our header beside a table that publishes its own 得分 (a filled 自评表): never a second 得分. */
+export const REVIEW_HEADER = '复核得分';
 /** Header cell format: numbers hidden, text shown as typed. */
 export const RESULT_HEADER_FORMAT = ';;;@';
 /** Score cell format: shows exactly like "0.00". */
@@ -21,7 +23,7 @@ export function isOurNote(text: unknown): boolean {
 }
 
 export function isOurHeader(value: unknown, numberFormat: string | undefined): boolean {
-  return typeof value === 'string' && value.trim() === RESULT_HEADER && numberFormat === RESULT_HEADER_FORMAT;
+  return typeof value === 'string' && (value.trim() === RESULT_HEADER || value.trim() === REVIEW_HEADER) && numberFormat === RESULT_HEADER_FORMAT;
 }
 
 export function isOurScoreCell(value: unknown, numberFormat: string | undefined): boolean {

@@ -6,7 +6,7 @@ import { SEVERITY_NAMES } from './labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from './a1.js';
 import { isOurSheet } from './check.js';
 import { acceptedText, orderedFindings } from './reportSheet.js';
-import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
   /** Add a note listing each row's findings (default true). */
@@ -38,6 +38,7 @@ function tableRight(table: TableReport): number {
   for (const [k, letter] of Object.entries(table.columns)) {
     if (k !== 'result' && letter) right = Math.max(right, columnIndex(letter));
   }
+  for (const o of table.otherColumns ?? []) right = Math.max(right, columnIndex(o.column));
   return right;
 }
 
@@ -108,7 +109,7 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     // Only when no column is free of merges (a merge reaching XFD) can the header cell be merged.
     const header = address(table.headerRow, column);
     if (inMerge(merges, table.headerRow, column)) skipped.push(header);
-    else writes.push({ address: header, value: RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
+    else writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
       const at = address(indicator.row, column);

@@ -2,11 +2,12 @@
 // the seed's coordinates. Header row → columns → indicator rows → 一级/二级 groups; the block
 // above the header gives 单位名称, 年度绩效目标 and 预算情况.
 import type { BudgetKey, BudgetLine, CellValue, ColumnKey, IndicatorType } from './types.js';
-import type { IndicatorRow, Level1Group, Level2Group, TableModel } from './model.js';
+import type { FundsBlock, FundsCell, FundsColumn, FundsLine, IndicatorRow, Level1Group, Level2Group, TableModel } from './model.js';
 import { Grid } from './grid.js';
 import { address } from './a1.js';
 import { cellText, isBlank, normaliseLabel, toHalfWidth } from './text.js';
-import { normaliseUnit, parseValue } from './value.js';
+import { normaliseUnit, parseValue, readComparator } from './value.js';
+import { isOurHeader } from './marks.js';
 
 /** A header label without bracketed notes: "权重(%)" → "权重", "三级\n指标" → "三级指标". */
 function headerCore(value: CellValue): string {
@@ -15,8 +16,12 @@ function headerCore(value: CellValue): string {
 
 type WeightLike = 'weight' | 'l2weight' | 'points' | 'any';
 
-/** What a header label names, before weights are placed by position. */
-function classifyHeader(label: string): ColumnKey | WeightLike | undefined {
+/**
+ * What a header label names, before weights are placed by position. The vocabulary is open:
+ * specific names first, then anything that reads as a target value (年度指标值, 当年预期实现值,
+ * 指标值及单位 …). An unknown label is "other", never fatal.
+ */
+export function classifyHeader(label: string): ColumnKey | WeightLike | undefined {
   if (label === '') return undefined;
   if (/^一级(指标)?(名称)?$/.test(label)) return 'l1';
   if (/^二级(指标)?(名称)?$/.test(label)) return 'l2';
@@ -24,16 +29,19 @@ function classifyHeader(label: string): ColumnKey | WeightLike | undefined {
   if (/^一级(指标)?(权重|分值)$/.test(label)) return 'weight';
   if (/^二级(指标)?(权重|分值)$/.test(label)) return 'l2weight';
   if (/^三级(指标)?(权重|分值)$/.test(label)) return 'points';
-  if (/^(指标)?(权重|分值|权重分值|分值权重|标准分值|指标分值)$/.test(label)) return 'any';
-  if (/^指标值?类型$|^指标类别$/.test(label)) return 'type';
-  if (/^(指标性质|运算符号?|比较符号?|符号|指标方向)$/.test(label)) return 'comparator';
-  if (/^(年度)?(指标值|目标值)$|^指标目标值$|^预期指标值$|^年度指标值$/.test(label)) return 'value';
+  if (/^(指标)?(权重|分值|权重分值|分值权重|标准分值|指标分值|权重\(分值\))$/.test(label)) return 'any';
+  if (/^(指标值?类型|指标类别|指标值属性)$/.test(label)) return 'type';
+  if (/^指标性质$/.test(label)) return 'nature';
+  if (/^(运算符号?|比较符号?|符号|指标方向|计算符号|比较方式)$/.test(label)) return 'comparator';
   if (/^(度量|计量)?单位$/.test(label)) return 'unit';
-  if (/^(指标值内容|指标值说明|指标解释|指标说明|指标内容|指标值设定依据.*|指标值说明及依据)$/.test(label)) return 'content';
+  if (/^(指标值内容|指标值说明|指标解释|指标说明|指标内容|指标值设定依据.*|指标值说明及依据|指标值确定依据.*)$/.test(label)) return 'content';
   if (/^备注$/.test(label)) return 'remark';
-  if (/^(全年)?实际(完成)?值$|^完成值$|^全年实际值$|^实际完成情况$/.test(label)) return 'actual';
   if (/^偏差原因/.test(label)) return 'deviation';
-  if (/^评?扣?分标准$|^评扣分标准$|^评分规则$/.test(label)) return 'scoring';
+  if (/^(全年)?实际(完成)?(值|情况|数)?$|^完成值$|^全年实际值$|^实际完成情况$|^全年完成值$|^实际值$/.test(label)) return 'actual';
+  if (/^评?扣?分(标准|规则|依据)$|^评分标准$/.test(label)) return 'scoring';
+  if (/^(自评)?得分$/.test(label)) return 'published';
+  // Value-like: 指标值, 年度目标值, 预期目标值, 当年预期实现值, 全年指标值, 计划指标值, 指标值及单位 …
+  if (/(指标值|目标值|预期值|实现值|计划值)/.test(label) && !/(说明|内容|类型|依据|解释|性质|实际|完成值)/.test(label)) return 'value';
   return undefined;
 }
 
@@ -42,6 +50,7 @@ interface Header {
   columns: Partial<Record<ColumnKey, number>>;
   left: number;
   right: number;
+  others: { column: number; label: string }[];
 }
 
 const L3_LABEL = /^三级(指标)?(名称)?$/;
@@ -58,26 +67,28 @@ function mayBeHeader(grid: Grid, row: number): boolean {
 function readHeader(grid: Grid, row: number): Header | undefined {
   if (!mayBeHeader(grid, row)) return undefined;
   const found: { column: number; kind: ColumnKey | WeightLike }[] = [];
-  let hasIndicatorWord = false;
+  const others: { column: number; label: string }[] = [];
   for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
     const v = grid.value(row, c);
     if (typeof v !== 'string') continue;
-    if (v.includes('指标') || v.includes('值')) hasIndicatorWord = true;
     // A horizontally merged header counts once, at its left cell.
     const a = grid.anchor(row, c);
     if (a.column !== c) continue;
-    const kind = classifyHeader(headerCore(v));
+    // Our own 得分 / 复核得分 column of an earlier run is not the table's.
+    if (isOurHeader(grid.raw(a.row, a.column), grid.numberFormat(a.row, a.column))) continue;
+    const label = headerCore(v);
+    const kind = classifyHeader(label);
     if (kind) found.push({ column: c, kind });
+    else if (label !== '') others.push({ column: c, label: cellText(v) });
   }
-  if (!hasIndicatorWord) return undefined;
   const columns: Partial<Record<ColumnKey, number>> = {};
   for (const f of found) {
     if (f.kind !== 'any' && f.kind !== 'weight' && f.kind !== 'l2weight' && f.kind !== 'points' && columns[f.kind] === undefined) {
       columns[f.kind] = f.column;
     }
   }
+  // By meaning: a 三级指标 column beside a value-like column.
   if (columns.l3 === undefined || columns.value === undefined) return undefined;
-  if (columns.l1 === undefined && columns.l2 === undefined) return undefined;
   // Weights are placed by position: after 一级 → 一级 weight; after 二级 → 二级; after 三级 → per-三级 points.
   for (const f of found) {
     let kind: ColumnKey | undefined;
@@ -90,10 +101,60 @@ function readHeader(grid: Grid, row: number): Header | undefined {
     if (kind && columns[kind] === undefined) columns[kind] = f.column;
   }
   const used = Object.values(columns) as number[];
-  return { row, columns, left: Math.min(...used), right: Math.max(...used) };
+  const left = Math.min(...used);
+  return { row, columns, left, right: Math.max(...used), others: others.filter((o) => o.column > left) };
 }
 
-const FOOTER = /^(注|说明|备注|填表|填报|审核|负责人|联系|单位负责人|财务负责人|制表)/;
+const FOOTER = /^(注|说明|备注|填表|填报|审核|负责人|联系|单位负责人|财务负责人|制表|合计|总计|总分|得分合计|分值合计)/;
+
+/** The first text on a row left of the value column (a 合计 or 注 may sit left of the 一级 column). */
+function firstTextOf(grid: Grid, row: number, left: number, valueColumn: number): string {
+  for (let c = grid.firstColumn; c < valueColumn; c++) {
+    const a = grid.anchor(row, c);
+    // A label merged down from above (绩效指标 over the whole block) is not this row's own text.
+    if (a.row !== row && c < left) continue;
+    const v = grid.value(row, c);
+    if (!isBlank(v)) return cellText(v);
+  }
+  return '';
+}
+
+/** A 一级/二级 label as named, without breaks and with the points it states: 「产出指标\n(50分)」 → 产出指标, 50. */
+export function levelLabel(text: string): { name: string; points?: number } {
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const m = /^(.+?)\((?:权重)?(\d+(?:\.\d+)?)分?\)$|^(.+?)(\d+(?:\.\d+)?)分$/.exec(t);
+  if (m) {
+    const name = m[1] ?? m[3];
+    if (!/\d$/.test(name)) return { name, points: Number(m[2] ?? m[4]) };
+  }
+  return { name: t };
+}
+
+/** 「指标1：」「指标2」「……」「/」: a printed template's empty slot. */
+const SLOT = /^(指标\d+[:：]?|[…．.。·]+|[/／\\]|[—\-－_]+|无)$/;
+const SLOT_PREFIX = /^指标\d+[:：]?\s*/;
+/** What a template leaves in a slot's other cells. */
+const PLACEHOLDER = /^([/／\\]|[—\-－_]+|[…．.。·]+)$/;
+
+function isSlotRow(name: string, others: string[]): boolean {
+  const n = toHalfWidth(name).replace(/\s+/g, '');
+  if (!SLOT.test(n)) return false;
+  return others.every((t) => t === '' || PLACEHOLDER.test(toHalfWidth(t).replace(/\s+/g, '')));
+}
+
+/** 「指标1:年度资金支付完成率100%」 → 年度资金支付完成率100%. */
+function stripSlotPrefix(name: string): string {
+  const stripped = name.replace(SLOT_PREFIX, '');
+  return stripped === '' ? name : stripped;
+}
+
+/** 正向 / 反向 in 指标性质 (or 指标方向): which way is better. */
+function directionOf(text: string): 'higher' | 'lower' | undefined {
+  const t = normaliseLabel(text);
+  if (/^(正向|正向指标|越高越好|越大越好)$/.test(t)) return 'higher';
+  if (/^(反向|反向指标|越低越好|越小越好)$/.test(t)) return 'lower';
+  return undefined;
+}
 
 const BUDGET_ROLE: Record<string, string> = {
   人员经费: 'personnel',
@@ -163,7 +224,7 @@ export function parseAmount(raw: CellValue): { amount?: number; blank: boolean }
   return { blank: false };
 }
 
-function readBudget(grid: Grid, top: number, bottom: number): Partial<Record<BudgetKey, BudgetLine>> {
+function readBudget(grid: Grid, top: number, bottom: number, skipRows: Set<number>): Partial<Record<BudgetKey, BudgetLine>> {
   const budget: Partial<Record<BudgetKey, BudgetLine>> = {};
   const seen = new Set<string>();
   // Columns headed 预算金额/金额 hold the amounts; without merge information (older Excel) a label
@@ -179,6 +240,7 @@ function readBudget(grid: Grid, top: number, bottom: number): Partial<Record<Bud
   // Group labels (基本支出, 项目支出) carried down over blank cells when merges are unknown.
   const carried = new Map<number, string>();
   for (let r = top; r <= bottom; r++) {
+    if (skipRows.has(r)) continue;
     let path: string[] = [];
     let c = grid.firstColumn;
     while (c <= grid.lastColumn) {
@@ -225,15 +287,114 @@ function readBudget(grid: Grid, top: number, bottom: number): Partial<Record<Bud
   return budget;
 }
 
-const UNIT_NAME = /^(单位\(部门\)名称|部门\(单位\)名称|单位名称|部门名称|预算单位|预算部门|单位\(部门\)|部门\(单位\)|填报单位|主管部门|单位)$/;
+// 项目资金（万元） of project forms and 自评表, and Sichuan's 预算执行情况: a total and its parts,
+// in one amount column or in 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分 columns.
+const FUNDS_TOTAL = /^(年度资金总额|资金总额|项目资金总额|总额|年度资金总额合计|资金总额合计)$/;
+const FUNDS_PART = /^(其中)?:?(本年财政拨款|当年财政拨款|本年度财政拨款|财政拨款|财政资金|财政拨款资金|上年结转资金|上年结转|其他资金|财政专户管理资金|单位资金|单位自筹资金|自筹资金)$/;
+
+function fundsColumnOf(label: string): FundsColumn | undefined {
+  if (/^年初预算数?$/.test(label)) return 'initial';
+  if (/^(全年|调整后)?预算数$/.test(label)) return 'budget';
+  if (/^(全年|实际)?执行数$/.test(label)) return 'executed';
+  if (/^分值$/.test(label)) return 'points';
+  if (/^(预算)?执行率$/.test(label)) return 'rate';
+  if (/^得分$/.test(label)) return 'score';
+  return undefined;
+}
+
+function fundsCell(grid: Grid, row: number, column: number): FundsCell {
+  const a = grid.anchor(row, column);
+  const raw = grid.raw(a.row, a.column);
+  return { cell: address(a.row, a.column), raw, ...parseAmount(raw) };
+}
+
+function readFunds(grid: Grid, top: number, bottom: number): { block: FundsBlock; rows: Set<number> } | undefined {
+  // Column labels (年初预算数 …) on one row, if the block has them.
+  const columnOf = new Map<number, FundsColumn>();
+  let headerRow = -1;
+  for (let r = top; r <= bottom && headerRow < 0; r++) {
+    const found = new Map<number, FundsColumn>();
+    for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+      if (grid.anchor(r, c).column !== c) continue;
+      const k = fundsColumnOf(headerCore(grid.value(r, c)));
+      if (k) found.set(c, k);
+    }
+    const kinds = [...found.values()];
+    if (kinds.length >= 2 && kinds.some((k) => k === 'initial' || k === 'budget' || k === 'executed')) {
+      for (const [c, k] of found) columnOf.set(c, k);
+      headerRow = r;
+    }
+  }
+  const rows = new Set<number>();
+  const lines: { line: FundsLine; total: boolean }[] = [];
+  for (let r = top; r <= bottom; r++) {
+    for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+      const a = grid.anchor(r, c);
+      if (a.column !== c || a.row !== r) continue;
+      const v = grid.value(r, c);
+      if (typeof v !== 'string') continue;
+      const label = headerCore(v);
+      const total = FUNDS_TOTAL.test(label);
+      if (!total && !FUNDS_PART.test(label)) continue;
+      const line: FundsLine = { label: label.replace(/^其中:?/, ''), row: r, cells: {} };
+      if (columnOf.size > 0) {
+        for (const [column, key] of columnOf) line.cells[key] = fundsCell(grid, r, column);
+      } else {
+        const m = grid.merge(r, c);
+        let next = (m ? m.right : c) + 1;
+        if (isBlank(grid.value(r, next)) && typeof grid.value(r, next + 1) === 'number') next += 1;
+        if (next <= grid.lastColumn + 1) line.cells.amount = fundsCell(grid, r, next);
+      }
+      lines.push({ line, total });
+      rows.add(r);
+      break;
+    }
+  }
+  // Without its total the block is the 预算情况's 其他资金 or 财政拨款, not a 项目资金 block.
+  const totalLine = lines.find((l) => l.total)?.line;
+  if (!totalLine) return undefined;
+  const parts = lines.filter((l) => !l.total).map((l) => l.line);
+  if (headerRow >= 0) rows.add(headerRow);
+  const columns: FundsColumn[] = columnOf.size > 0 ? [...new Set(columnOf.values())] : ['amount'];
+  // The block's label left of the total: 项目资金（万元） → 项目资金.
+  let title = '项目资金';
+  for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
+    const label = headerCore(grid.value(totalLine.row, c));
+    if (FUNDS_TOTAL.test(label)) break;
+    if (/资金|预算执行/.test(label)) title = label;
+  }
+  return { block: { title, total: totalLine, parts, columns }, rows };
+}
+
+/** Labels that introduce the unit's name, best first; 主管部门 names the unit above, so it comes last. */
+const UNIT_LABELS: RegExp[] = [
+  /^(单位\(部门\)名称|部门\(单位\)名称|单位名称|部门名称|单位\(部门\)|部门\(单位\))$/,
+  /^(预算单位|预算单位名称|实施单位|实施单位名称|填报单位|预算部门|申报单位)$/,
+  /^单位$/,
+  /^(主管部门|主管部门及代码|主管部门名称)$/,
+];
+
+function unitLabelRank(label: string): number {
+  return UNIT_LABELS.findIndex((re) => re.test(label));
+}
+
+const TITLE = /绩效目标.*表|绩效.*申报表|自评表|绩效目标申报/;
 const GOAL = /^(年度(总体)?绩效目标|整体绩效目标|年度目标|总体目标|绩效目标|年度总体目标)$/;
 
-/** The value written right of a label on the same row: the first non-blank cell after it. */
+/** Another label, never a value: 「主管部门 | | 实施单位 | …」 has no 主管部门 name. */
+function isLabel(v: CellValue): boolean {
+  if (typeof v !== 'string') return false;
+  const label = headerCore(v);
+  return unitLabelRank(label) >= 0 || GOAL.test(label) || TITLE.test(v) || /^(项目名称|项目资金|代码|部门代码|单位代码|主管部门及代码)/.test(label);
+}
+
+/** The value written right of a label on the same row: the first non-blank cell after it, unless that is another label. */
 function valueRightOf(grid: Grid, row: number, column: number): { text: string; cell?: string } {
   const m = grid.merge(row, column);
   for (let c = (m ? m.right : column) + 1; c <= grid.lastColumn; c++) {
     const v = grid.value(row, c);
     if (!isBlank(v)) {
+      if (isLabel(v)) return { text: '' };
       const a = grid.anchor(row, c);
       return { text: cellText(v), cell: address(a.row, a.column) };
     }
@@ -242,11 +403,13 @@ function valueRightOf(grid: Grid, row: number, column: number): { text: string; 
 }
 
 function titleUnitName(title: string): string {
-  return title
+  const name = title
     .replace(/\s+/g, '')
     .replace(/^\d{4}年度?/, '')
     .replace(/(部门)?(单位)?整体支出绩效(目标)?(申报|自评)?表.*$/, '')
     .replace(/\d{4}年度?$/, '');
+  // A title with no unit in it ("项目支出绩效自评表") names none.
+  return /绩效|^(项目|部门|单位)?(支出)?$/.test(name) ? '' : name;
 }
 
 const NATIONAL_L1 = /^(产出指标|效益指标|满意度指标|成本指标)$/;
@@ -280,10 +443,12 @@ export function recogniseSheet(grid: Grid): TableModel[] {
     headers.push(h);
   }
   const tables: TableModel[] = [];
+  const headerAt = new Map(headers.map((h) => [h.row, h]));
   let regionTop = grid.firstRow;
   for (let i = 0; i < headers.length; i++) {
-    const nextHeader = i + 1 < headers.length ? headers[i + 1].row : grid.lastRow + 1;
-    const table = readTable(grid, headers[i], regionTop, nextHeader - 1);
+    // A header typed again inside the table above (after a page break) is part of it.
+    if (headers[i].row < regionTop) continue;
+    const table = readTable(grid, headers[i], regionTop, grid.lastRow, headerAt);
     if (table) {
       tables.push(table);
       regionTop = table.lastIndicatorRow + 1;
@@ -294,7 +459,7 @@ export function recogniseSheet(grid: Grid): TableModel[] {
   return tables;
 }
 
-function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: number): TableModel | undefined {
+function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: number, headerAt: Map<number, Header>): TableModel | undefined {
   const col = header.columns;
   const text = (row: number, key: ColumnKey): string => {
     const c = col[key];
@@ -319,6 +484,8 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
   let l2: Level2Group | undefined;
   let blankRun = 0;
   let last = header.row;
+  let slotRows = 0;
+  let slotCell: string | undefined;
   const rowCells = (Object.keys(col) as ColumnKey[]).filter((k) => k !== 'result');
 
   for (let r = dataStart; r <= regionBottom; r++) {
@@ -328,27 +495,40 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       if (!insideGroup && ++blankRun >= 2) break;
       continue;
     }
+    // A header typed again right after a page break continues the table; any other header starts the next one.
+    const again = headerAt.get(r);
+    if (again && r !== header.row) {
+      if (r - last > 2 || again.columns.l3 !== col.l3 || again.columns.value !== col.value) break;
+      blankRun = 0;
+      last = r;
+      continue;
+    }
     blankRun = 0;
-    const firstText = cellText(grid.value(r, header.left));
+    const firstText = normaliseLabel(firstTextOf(grid, r, header.left, col.value ?? header.right));
     const wide = grid.merge(r, header.left);
-    if (FOOTER.test(normaliseLabel(firstText)) || (wide && wide.top === r && wide.right >= (col.value ?? header.right))) break;
+    if (FOOTER.test(firstText) || (wide && wide.top === r && wide.right >= (col.value ?? header.right))) break;
 
-    const l1Name = text(r, 'l1');
-    const l2Name = text(r, 'l2');
-    const name = text(r, 'l3');
+    const l1Label = levelLabel(text(r, 'l1'));
+    const l2Name = levelLabel(text(r, 'l2')).name;
+    const l3Text = text(r, 'l3');
     // A 三级 merged down over several rows is one indicator: read it at its first row.
     if (col.l3 !== undefined) {
       const m3 = grid.merge(r, col.l3);
       if (m3 && m3.top < r) continue;
     }
     const valueRaw = col.value === undefined ? null : grid.raw(r, col.value);
-    const rowFilled = [name, cellText(valueRaw), text(r, 'type'), text(r, 'unit'), text(r, 'content'), text(r, 'remark')].some((t) => t !== '');
+    const slot = isSlotRow(l3Text, [cellText(valueRaw), text(r, 'actual'), text(r, 'points'), text(r, 'published')]);
+    const name = slot ? '' : stripSlotPrefix(l3Text);
+    const rowFilled = !slot && [name, cellText(valueRaw), text(r, 'type'), text(r, 'unit'), text(r, 'content'), text(r, 'remark')].some((t) => t !== '' && !PLACEHOLDER.test(t));
 
-    const l1Cell = cellOf(r, 'l1');
-    if (l1Name !== '' && (!l1 || l1.name !== l1Name || (l1Cell !== l1.labelCell && grid.merge(r, col.l1 as number) !== undefined))) {
-      const wText = text(r, 'weight');
-      l1 = { name: l1Name, rows: [r, r], labelCell: l1Cell, weightText: wText, weightCell: cellOf(r, 'weight'), level2: [], indicators: [] };
-      level1.push(l1);
+    // One 一级 per name, and one 二级 per name under it, even when a page break splits the block.
+    if (l1Label.name !== '' && (!l1 || l1.name !== l1Label.name)) {
+      l1 = level1.find((g) => g.name === l1Label.name);
+      if (!l1) {
+        l1 = { name: l1Label.name, rows: [r, r], labelCell: cellOf(r, 'l1'), weightText: text(r, 'weight'), weightCell: cellOf(r, 'weight'), level2: [], indicators: [] };
+        if (l1Label.points !== undefined) l1.labelPoints = l1Label.points;
+        level1.push(l1);
+      }
       l2 = undefined;
     } else if (!l1) {
       l1 = { name: '', rows: [r, r], weightText: text(r, 'weight'), weightCell: cellOf(r, 'weight'), level2: [], indicators: [] };
@@ -358,17 +538,29 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       l1.weightText = text(r, 'weight');
       l1.weightCell = cellOf(r, 'weight');
     }
-    const l2Cell = cellOf(r, 'l2');
-    if (l2Name !== '' && (!l2 || l2.name !== l2Name || (l2Cell !== l2.labelCell && grid.merge(r, col.l2 as number) !== undefined))) {
-      l2 = { name: l2Name, rows: [r, r], labelCell: l2Cell, weightText: text(r, 'l2weight'), weightCell: cellOf(r, 'l2weight'), indicators: [] };
-      l1.level2.push(l2);
+    if (l2Name !== '' && (!l2 || l2.name !== l2Name)) {
+      l2 = l1.level2.find((g) => g.name === l2Name);
+      if (!l2) {
+        l2 = { name: l2Name, rows: [r, r], labelCell: cellOf(r, 'l2'), weightText: text(r, 'l2weight'), weightCell: cellOf(r, 'l2weight'), indicators: [], slots: 0 };
+        l1.level2.push(l2);
+      }
     }
     l1.rows[1] = r;
     if (l2) l2.rows[1] = r;
     last = r;
+    if (slot) {
+      slotRows++;
+      slotCell ??= cellOf(r, 'l3');
+      if (l2) l2.slots++;
+      continue;
+    }
     if (!rowFilled) continue; // a section row: it only names the 一级/二级 below it
 
-    const value = parseValue(valueRaw, col.value === undefined ? undefined : grid.numberFormat(r, col.value), col.comparator === undefined ? undefined : grid.value(r, col.comparator));
+    const comparatorCell = [col.comparator, col.nature]
+      .filter((c): c is number => c !== undefined)
+      .map((c) => grid.value(r, c))
+      .find((v) => readComparator(toHalfWidth(cellText(v))).comparator !== undefined);
+    const value = parseValue(valueRaw, col.value === undefined ? undefined : grid.numberFormat(r, col.value), comparatorCell);
     const typeText = text(r, 'type');
     const written = normaliseType(typeText);
     const typeInferred = col.type === undefined;
@@ -391,6 +583,8 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       remark: text(r, 'remark'),
       cells,
     };
+    const direction = directionOf(text(r, 'nature')) ?? directionOf(text(r, 'comparator'));
+    if (direction) indicator.direction = direction;
     if (col.points !== undefined) {
       indicator.ownWeightText = text(r, 'points');
       const p = parseAmount(grid.raw(r, col.points));
@@ -400,6 +594,11 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       const a = grid.raw(r, col.actual);
       indicator.actualText = cellText(a);
       indicator.actual = parseValue(a, grid.numberFormat(r, col.actual));
+    }
+    if (col.published !== undefined) {
+      indicator.publishedText = text(r, 'published');
+      const p = parseAmount(grid.raw(r, col.published));
+      if (p.amount !== undefined) indicator.published = p.amount;
     }
     if (col.deviation !== undefined) indicator.deviation = text(r, 'deviation');
     indicators.push(indicator);
@@ -413,12 +612,12 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     for (const s of g.level2) s.weight = parseAmount(s.weightText === '' ? null : s.weightText).amount;
   }
 
-  // The block above the header: title, 单位名称, 年度绩效目标, 预算情况.
+  // The block above the header: title, 单位名称, 年度绩效目标, 预算情况 or 项目资金.
   let top = header.row;
-  let unitName = '';
   let goal = '';
   let goalCell: string | undefined;
   let title = '';
+  const unitNames: { rank: number; text: string }[] = [];
   for (let r = regionTop; r < header.row; r++) {
     let rowHas = false;
     for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
@@ -428,17 +627,24 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       const a = grid.anchor(r, c);
       if (a.column !== c && a.row === r) continue;
       const label = headerCore(v);
-      if (!unitName && UNIT_NAME.test(label)) unitName = valueRightOf(grid, r, c).text;
-      else if (!goal && GOAL.test(label)) {
+      const inline = /^([^:]{2,12}):(.+)$/.exec(label);
+      const rank = unitLabelRank(inline ? inline[1] : label);
+      if (rank >= 0) {
+        const name = inline ? cellText(v).replace(/^[^:：]*[:：]\s*/, '') : valueRightOf(grid, r, c).text;
+        if (name !== '') unitNames.push({ rank, text: name });
+      } else if (!goal && GOAL.test(label)) {
         const g = valueRightOf(grid, r, c);
         goal = g.text;
         goalCell = g.cell;
-      } else if (!title && typeof v === 'string' && /绩效目标.*表|绩效.*申报表|自评表/.test(v)) title = cellText(v);
+      } else if (!title && typeof v === 'string' && TITLE.test(v)) title = cellText(v);
     }
     if (rowHas && r < top) top = r;
   }
+  unitNames.sort((x, y) => x.rank - y.rank);
+  let unitName = unitNames[0]?.text ?? '';
   if (!unitName && title) unitName = titleUnitName(title);
-  const budget = readBudget(grid, top, header.row - 1);
+  const funds = readFunds(grid, top, header.row - 1);
+  const budget = readBudget(grid, top, header.row - 1, funds?.rows ?? new Set());
   const national = level1.some((g) => NATIONAL_L1.test(normaliseLabel(g.name)));
   const first = indicators[0].row;
   return {
@@ -458,5 +664,25 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     indicators,
     budget,
     national,
+    others: header.others,
+    slotRows,
+    ...(slotCell ? { slotCell } : {}),
+    ...(statedPoints(grid, header, last) !== undefined ? { statedIndicatorPoints: statedPoints(grid, header, last) } : {}),
+    ...(funds ? { funds: funds.block } : {}),
   };
+}
+
+/** 「绩效指标(90分)」 left of the 一级 column: the points the table gives its indicators as a whole. */
+function statedPoints(grid: Grid, header: Header, last: number): number | undefined {
+  for (let c = grid.firstColumn; c < header.left; c++) {
+    for (let r = header.row; r <= last; r++) {
+      const a = grid.anchor(r, c);
+      if (a.row !== r && r !== header.row) continue;
+      const v = grid.value(r, c);
+      if (typeof v !== 'string') continue;
+      const l = levelLabel(v);
+      if (l.points !== undefined && /指标/.test(l.name)) return l.points;
+    }
+  }
+  return undefined;
 }

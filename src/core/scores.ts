@@ -56,7 +56,9 @@ export function evaluateActuals(table: TableModel, points: Map<IndicatorRow, num
     if (r.type === '定性') {
       out.set(r, scoreQualitative({ points: w, actualText: r.actualText ?? '', targetText: r.valueText }));
     } else {
-      out.set(r, scoreQuantitative({ points: w, target: r.value, actual, name: r.name, unit: r.unit, lowerIsBetter: isLowerBetter(r.name) }));
+      // 指标性质 正向/反向 wins over what the name suggests.
+      const lowerIsBetter = r.direction ? r.direction === 'lower' : isLowerBetter(r.name) || undefined;
+      out.set(r, scoreQuantitative({ points: w, target: r.value, actual, name: r.name, unit: r.unit, lowerIsBetter }));
     }
   }
   return out;

@@ -7,9 +7,16 @@ import type { CellValue } from './types.js';
 // and NFKC was the core's hottest call on large tables.
 const MAY_CHANGE = /[^\u0020-\u1fff\u4e00-\u9fff]/;
 
+/** Zero-width and other invisible characters that a copy from a web page or PDF leaves in cells. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, '');
+}
+
 export function toHalfWidth(s: string): string {
   if (!MAY_CHANGE.test(s)) return s;
-  return s
+  return stripInvisible(s)
     .normalize('NFKC')
     .replace(/[≧]/g, '≥')
     .replace(/[≦]/g, '≤')
@@ -44,7 +51,7 @@ export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value.trim();
+  return stripInvisible(value).trim();
 }
 
 /** 142.82000000000002 → "142.82": up to 10 significant decimals, no float noise. */

@@ -85,6 +85,8 @@ export interface ParsedValue {
   number?: number;
   /** Unit written inside the value ("%", "项", "万元"), normalised; "" when none. */
   unit: string;
+  /** A date target or actual ("2023年12月31日前", a date serial): ISO "2023-12-31"; `number` is then yyyymmdd and `unit` "日期". */
+  date?: string;
 }
 
 export type IndicatorType = '定量' | '定性';
@@ -108,6 +110,8 @@ export interface Indicator {
   ownWeight?: number;
   /** 实际完成值 as written, for the self-evaluation stage. */
   actualText?: string;
+  /** 得分 as the table publishes it (a filled 自评表). */
+  publishedScore?: number;
   points: number;
   score: number;
   status: 'ok' | Severity;
@@ -134,6 +138,8 @@ export type ColumnKey =
   | 'points'
   | 'type'
   | 'comparator'
+  /** 指标性质: 正向/反向 (which way is better), or a comparator. */
+  | 'nature'
   | 'value'
   | 'unit'
   | 'content'
@@ -141,6 +147,8 @@ export type ColumnKey =
   | 'actual'
   | 'deviation'
   | 'scoring'
+  /** A 得分 column the table publishes itself (a filled 自评表); ours is then headed 复核得分. */
+  | 'published'
   | 'result';
 
 export type BudgetKey =
@@ -177,9 +185,15 @@ export interface TableReport {
   stage: 'target' | 'self-evaluation';
   /** Column letters of the recognised columns. */
   columns: Partial<Record<ColumnKey, string>>;
+  /** Header columns whose label the checker does not know: kept and shown, never fatal. */
+  otherColumns?: { column: string; label: string }[];
+  /** Template slot rows (「指标1：」「……」「/」) skipped as not indicators. */
+  slotRows?: number;
   level1: Level1[];
   indicators: Indicator[];
   budget: Partial<Record<BudgetKey, BudgetLine>>;
+  /** 项目资金 block of project forms: 执行率 = 执行数 / 预算数, its 得分 = 分值 × 执行率 (capped). */
+  execution?: { rate: number; points?: number; score?: number };
   findings: Finding[];
   totals: { points: number; score: number; reserved: number; grade?: '优' | '良' | '中' | '差' };
 }

@@ -80,3 +80,46 @@ describe('parseValue', () => {
     );
   });
 });
+
+describe('parseValue on published forms (DOMAIN §2a)', () => {
+  test.each([
+    ['24小时内', '<=', 24, '小时'],
+    ['3个工作日内', '<=', 3, '工作日'],
+    ['12月底前', '<=', 12, '月'],
+    ['1次/月', undefined, 1, '次/月'],
+    ['每季度1次', undefined, 1, '次/季度'],
+    ['每月不少于2场', '>=', 2, '场/月'],
+    ['95\u200B', undefined, 95, ''],
+    ['\uFEFF≥\u200D95%', '>=', 95, '%'],
+  ])('%s → %s %s %s', (raw, comparator, number, unit) => {
+    const v = parseValue(raw);
+    expect(v.kind).toBe('number');
+    expect(v.comparator).toBe(comparator);
+    expect(v.number).toBe(number);
+    expect(v.unit).toBe(unit);
+  });
+
+  test.each([
+    ['2023年12月31日前', '<=', '2023-12-31'],
+    ['2026年6月底前', '<=', '2026-06-30'],
+    ['2023-12-31', undefined, '2023-12-31'],
+    ['12月31日前', '<=', '--12-31'],
+  ])('the deadline %s is a date %s %s', (raw, comparator, iso) => {
+    const v = parseValue(raw);
+    expect(v).toMatchObject({ kind: 'number', unit: '日期', date: iso, comparator });
+  });
+
+  test('a date serial formatted as a date reads as that date', () => {
+    expect(parseValue(44561, 'yyyy/m/d')).toMatchObject({ kind: 'number', unit: '日期', date: '2021-12-31', raw: '2021-12-31' });
+    expect(parseValue(44561, 'General')).toMatchObject({ kind: 'number', number: 44561, unit: '' });
+  });
+
+  test('prose stays prose', () => {
+    expect(parseValue('3项左右完成2项').kind).toBe('text');
+    expect(parseValue('稳步提升').kind).toBe('text');
+  });
+});
+
+test.each([['1000.5', 1000.5], ['2023.5', 2023.5], ['2025', 2025]])('%s is a number, not a date', (raw, number) => {
+  expect(parseValue(raw)).toMatchObject({ kind: 'number', number, unit: '' });
+});

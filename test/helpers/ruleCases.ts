@@ -2,8 +2,9 @@
 // the test files) that every rule is exercised both ways.
 import type { CheckOptions } from '../../src/core/index.js';
 import { check, findingsOf, type TableSpec } from './workbooks.js';
+import type { Layout } from './layouts.js';
 
-export function failing(rule: string, title: string, spec: TableSpec | TableSpec[], expected?: { cells?: string[]; count?: number; zh?: RegExp }, options?: CheckOptions): void {
+export function failing(rule: string, title: string, spec: TableSpec | TableSpec[] | Layout, expected?: { cells?: string[]; count?: number; zh?: RegExp }, options?: CheckOptions): void {
   test(`${rule} reports: ${title}`, () => {
     const found = findingsOf(check(spec, options), rule);
     expect(found.length).toBeGreaterThan(0);
@@ -17,7 +18,7 @@ export function failing(rule: string, title: string, spec: TableSpec | TableSpec
   });
 }
 
-export function passing(rule: string, title: string, spec: TableSpec | TableSpec[], options?: CheckOptions): void {
+export function passing(rule: string, title: string, spec: TableSpec | TableSpec[] | Layout, options?: CheckOptions): void {
   test(`${rule} stays quiet: ${title}`, () => {
     const report = check(spec, options);
     expect(report.tables.length).toBeGreaterThan(0);

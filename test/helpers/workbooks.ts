@@ -3,6 +3,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { isLayout, layoutSnapshot, type Layout } from './layouts.js';
 import { checkWorkbook, type BudgetKey, type CellValue, type CheckOptions, type Report } from '../../src/core/index.js';
 
 export interface RowSpec {
@@ -248,8 +249,10 @@ export async function saved(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   return again;
 }
 
-export function check(specs: TableSpec | TableSpec[], options?: CheckOptions): Report {
-  return checkWorkbook(snapshotOf(buildWorkbook(specs)), options);
+export function check(specs: TableSpec | TableSpec[] | Layout | Layout[], options?: CheckOptions): Report {
+  const layouts = (Array.isArray(specs) ? specs : [specs]) as (TableSpec | Layout)[];
+  if (layouts.length > 0 && layouts.every(isLayout)) return checkWorkbook(layoutSnapshot(layouts as Layout[]), options);
+  return checkWorkbook(snapshotOf(buildWorkbook(specs as TableSpec | TableSpec[])), options);
 }
 
 /** The findings of a rule in a report, across tables. */

@@ -1,3 +1,5 @@
+import { executionBlockForm, selfEvaluationForm } from '../../../test/helpers/published.js';
+import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { VALID_BUDGET, rowsWith } from '../../../test/helpers/workbooks.js';
 
@@ -39,4 +41,14 @@ describe('budget rules', () => {
   passing('budget/indicator-amount', '机关运行经费 5.52 万元 within 公用经费', { rows: rowsWith(1, { remark: '机关运行经费（5.52 万元）不超支' }) });
   failing('budget/indicator-amount', '机关运行经费 20 万元 above 公用经费 12.42', { rows: rowsWith(1, { remark: '机关运行经费（20 万元）不超支' }) }, { cells: ['I13'], zh: /20 万元大于公用经费 12.42 万元/ });
   failing('budget/indicator-amount', 'an amount above the whole budget', { rows: rowsWith(4, { content: '投入 500万元' }) }, { zh: /大于预算合计/ });
+
+  passing('budget/funds-sum', '总额 90 = 财政资金 80 + 财政专户管理资金 10', executionBlockForm(90));
+  failing('budget/funds-sum', '总额 0 beside parts of 90', executionBlockForm(0), { cells: ['C4', 'C5', 'C6', 'C7', 'C3'], zh: /预算执行情况：.*= 90 万元，与总额 0 万元不符/ });
+  passing('budget/funds-sum', 'the 自评表 block, column by column', selfEvaluationForm());
+  failing('budget/funds-sum', '全年执行数 of the parts ≠ the total', withRows(selfEvaluationForm(), (g) => { g[5][4] = 80; return g; }), { zh: /「全年执行数」/ });
+  passing('budget/funds-total-blank', 'a filled total', executionBlockForm(90));
+  failing('budget/funds-total-blank', 'a blank total', executionBlockForm(null), { cells: ['C3'], zh: /总额空白，而其分项合计为 90 万元/ });
+  passing('budget/funds-execution', '执行率 95% and 得分 9.5 as computed', selfEvaluationForm());
+  failing('budget/funds-execution', '执行率 given as 100%', withRows(selfEvaluationForm(), (g) => { g[4][6] = 1; return g; }), { cells: ['G5'], zh: /执行率填写为 100%.*应为 95%/ });
+  failing('budget/funds-execution', '得分 given as 10', withRows(selfEvaluationForm(), (g) => { g[4][7] = 10; return g; }), { cells: ['H5'], zh: /得分填写为 10.00.*应为 9.50/ });
 });

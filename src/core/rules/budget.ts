@@ -1,9 +1,9 @@
 // 预算情况 (万元): amounts are numbers ≥ 0, parts add up to totals, income balances spending,
 // and figures quoted in the text agree with the table.
-import type { BudgetKey, BudgetLine, LocalizedText } from '../types.js';
+import type { BudgetKey, BudgetLine, CellValue, LocalizedText } from '../types.js';
 import type { TableModel } from '../model.js';
 import { defineRule, nearlyEqual } from './rule.js';
-import { formatNumber, toHalfWidth } from '../text.js';
+import { formatNumber, roundCents, toHalfWidth } from '../text.js';
 
 const n = formatNumber;
 
@@ -305,4 +305,134 @@ export const indicatorAmount = defineRule<{ name: string; quoted: number; key: B
   },
 });
 
-export const budgetRules = [amountInvalid, basicSum, expenseSum, transferInsideProject, incomeSum, expenseMatch, balance, totalBlank, goalAmount, indicatorAmount];
+// 项目资金 / 预算执行情况: the total and its parts, column by column (年初预算数, 全年预算数, 全年执行数).
+const FUNDS_COLUMN_NAME: Record<'amount' | 'initial' | 'budget' | 'executed', LocalizedText> = {
+  amount: { zh: '金额', en: 'amount' },
+  initial: { zh: '年初预算数', en: 'initial budget' },
+  budget: { zh: '全年预算数', en: 'full-year budget' },
+  executed: { zh: '全年执行数', en: 'full-year spending' },
+};
+const FUNDS_SUMMED = ['amount', 'initial', 'budget', 'executed'] as const;
+
+interface FundsSum {
+  block: string;
+  column: (typeof FUNDS_SUMMED)[number];
+  total: string;
+  parts: string;
+  sum: number;
+  value?: number;
+  cells: string[];
+}
+
+function fundsSums(table: TableModel): FundsSum[] {
+  const funds = table.funds;
+  if (!funds || funds.parts.length === 0) return [];
+  const out: FundsSum[] = [];
+  for (const column of FUNDS_SUMMED) {
+    const total = funds.total.cells[column];
+    if (!total) continue;
+    const parts = funds.parts.map((p) => ({ p, c: p.cells[column] })).filter((x) => x.c !== undefined);
+    // Parts that are not numbers are the template's "—"; only filled parts are summed.
+    if (!parts.some((x) => x.c?.amount !== undefined)) continue;
+    if (parts.some((x) => !x.c?.blank && x.c?.amount === undefined)) continue;
+    const sum = parts.reduce((a, x) => a + (x.c?.amount ?? 0), 0);
+    out.push({
+      block: funds.title,
+      column,
+      total: funds.total.label,
+      parts: parts.map((x) => x.p.label).join(' + '),
+      sum,
+      ...(total.amount !== undefined ? { value: total.amount } : {}),
+      cells: [...parts.map((x) => x.c?.cell as string), total.cell],
+    });
+  }
+  return out;
+}
+
+export const fundsSum = defineRule<FundsSum & { value: number }>({
+  id: 'budget/funds-sum',
+  severity: 'error',
+  topic: 'budget',
+  description: {
+    zh: '项目资金（预算执行情况）中，年度资金总额应等于本年财政拨款、上年结转资金和其他资金之和（逐列核对）。',
+    en: 'In the project funds block the total equals the sum of its parts (this year’s appropriation, carry-over, other funds), column by column.',
+  },
+  message: ({ block, column, total, parts, sum, value }) => ({
+    zh: `${block}${FUNDS_COLUMN_NAME[column].zh === '金额' ? '' : `「${FUNDS_COLUMN_NAME[column].zh}」`}：${parts} = ${n(sum)} 万元，与${total} ${n(value)} 万元不符，请核对金额。`,
+    en: `${block} (${FUNDS_COLUMN_NAME[column].en}): the parts add up to ${n(sum)}, but the total is ${n(value)} (10,000 yuan); check the amounts.`,
+  }),
+  check({ table }, report) {
+    for (const d of fundsSums(table)) {
+      if (d.value === undefined || nearlyEqual(d.sum, d.value)) continue;
+      report({ cells: d.cells, data: { ...d, value: d.value } });
+    }
+  },
+});
+
+export const fundsTotalBlank = defineRule<FundsSum>({
+  id: 'budget/funds-total-blank',
+  severity: 'warning',
+  topic: 'budget',
+  description: { zh: '项目资金的分项已填写而年度资金总额空白。', en: 'Project fund parts are filled but the total is blank.' },
+  message: ({ total, sum }) => ({
+    zh: `${total}空白，而其分项合计为 ${n(sum)} 万元，请填写总额。`,
+    en: `The total (${total}) is blank while its parts add up to ${n(sum)} (10,000 yuan); fill it in.`,
+  }),
+  check({ table }, report) {
+    for (const d of fundsSums(table)) {
+      const total = table.funds?.total.cells[d.column];
+      if (total?.blank && d.sum > 0) report({ cells: [total.cell], data: d });
+    }
+  },
+});
+
+/** A rate as written: 0.95, 95, "95%" or 0.95 formatted 0% → 0.95. */
+function rateOf(raw: CellValue, text: string): number | undefined {
+  if (typeof raw === 'number') return raw > 1.5 ? raw / 100 : raw;
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const m = /^(\d+(?:\.\d+)?)(%?)$/.exec(t);
+  if (!m) return undefined;
+  const x = Number(m[1]);
+  return m[2] === '%' || x > 1.5 ? x / 100 : x;
+}
+
+/** 执行率 = 执行数 / 预算数 and its 得分 = 分值 × 执行率 (10号, capped at 分值), from the 项目资金 block. */
+export function fundsExecution(table: TableModel): { rate: number; points?: number; score?: number } | undefined {
+  const t = table.funds?.total.cells;
+  const budget = t?.budget?.amount ?? t?.initial?.amount;
+  const executed = t?.executed?.amount;
+  if (!t || budget === undefined || executed === undefined || budget <= 0) return undefined;
+  const rate = executed / budget;
+  const points = t.points?.amount;
+  return { rate, ...(points !== undefined ? { points, score: roundCents(points * Math.min(1, rate)) } : {}) };
+}
+
+export const fundsExecutionDiffers = defineRule<{ what: 'rate' | 'score'; published: string; ours: string }>({
+  id: 'budget/funds-execution',
+  severity: 'warning',
+  topic: 'budget',
+  description: {
+    zh: '项目资金的执行率应为全年执行数 ÷ 全年预算数，得分应为分值 × 执行率（不超过分值）。',
+    en: 'The execution rate is full-year spending ÷ full-year budget, and its score is points × rate (at most the points).',
+  },
+  message: ({ what, published, ours }) =>
+    what === 'rate'
+      ? { zh: `执行率填写为 ${published}，按全年执行数 ÷ 全年预算数应为 ${ours}，请核对。`, en: `The execution rate is given as ${published}; spending ÷ budget gives ${ours}.` }
+      : { zh: `预算执行率得分填写为 ${published}，按分值 × 执行率应为 ${ours}，请核对。`, en: `The execution score is given as ${published}; points × rate gives ${ours}.` },
+  check({ table }, report) {
+    const e = fundsExecution(table);
+    const t = table.funds?.total.cells;
+    if (!e || !t) return;
+    if (t.rate && !t.rate.blank) {
+      const published = rateOf(t.rate.raw, String(t.rate.raw ?? ''));
+      if (published !== undefined && Math.abs(published - e.rate) > 0.001) {
+        report({ cells: [t.rate.cell], data: { what: 'rate', published: `${n(roundCents(published * 100))}%`, ours: `${n(roundCents(e.rate * 100))}%` } });
+      }
+    }
+    if (t.score?.amount !== undefined && e.score !== undefined && Math.abs(t.score.amount - e.score) > 0.01 + 1e-9) {
+      report({ cells: [t.score.cell], data: { what: 'score', published: t.score.amount.toFixed(2), ours: e.score.toFixed(2) } });
+    }
+  },
+});
+
+export const budgetRules = [amountInvalid, basicSum, expenseSum, transferInsideProject, incomeSum, expenseMatch, balance, totalBlank, goalAmount, indicatorAmount, fundsSum, fundsTotalBlank, fundsExecutionDiffers];

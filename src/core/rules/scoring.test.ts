@@ -1,3 +1,5 @@
+import { selfEvaluationForm } from '../../../test/helpers/published.js';
+import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { DEFAULT_COLUMNS, validRows, type RowSpec } from '../../../test/helpers/workbooks.js';
 
@@ -25,4 +27,7 @@ describe('scoring rules (year-end)', () => {
 
   passing('scoring/deviation-missing', 'a shortfall explained', { columns: yearEnd, rows: actuals({ 3: { actual: 6, deviation: '两项工作推迟到下年' } }) });
   failing('scoring/deviation-missing', 'a shortfall without reason', { columns: yearEnd, rows: actuals({ 3: { actual: 6 } }) }, { cells: ['J15'] });
+
+  passing('scoring/published-differs', 'a 自评表 whose 得分 the formulas give', withRows(selfEvaluationForm(), (g) => { g[20][7] = 8.62; return g; }));
+  failing('scoring/published-differs', '得分 9 where the formulas give 8.62', selfEvaluationForm(), { count: 1, cells: ['H21'], zh: /表中得分为 9.00，按计分公式应为 8.62/ });
 });

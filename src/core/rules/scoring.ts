@@ -69,4 +69,26 @@ export const deviationMissing = defineRule<{ name: string }>({
   },
 });
 
-export const scoringRules = [actualMissing, actualNotNumber, actualUnit, actualUnrecognised, overTarget, deviationMissing];
+export const publishedDiffers = defineRule<{ name: string; published: number; ours: number; note: string }>({
+  id: 'scoring/published-differs',
+  severity: 'warning',
+  topic: 'scoring',
+  description: {
+    zh: '自评表自带的得分应与按财预〔2020〕10号计分公式算出的得分一致（相差不超过 0.01）。',
+    en: "The table's own 得分 agrees (within 0.01) with the score the Cai Yu [2020] No. 10 formulas give.",
+  },
+  message: ({ name, published, ours, note }) => ({
+    zh: `指标「${name}」表中得分为 ${published.toFixed(2)}，按计分公式应为 ${ours.toFixed(2)}（${note}），请核对。`,
+    en: `Indicator "${name}" is scored ${published.toFixed(2)} in the table; the formulas give ${ours.toFixed(2)}; check it.`,
+  }),
+  check({ table, evaluations }, report) {
+    if (!evaluations || table.columns.published === undefined) return;
+    for (const r of table.indicators) {
+      const e = evaluations.get(r);
+      if (!e || r.published === undefined || Math.abs(r.published - e.score) <= 0.01 + 1e-9) continue;
+      report({ cells: [r.cells.published].filter((c): c is string => c !== undefined), data: { name: r.name, published: r.published, ours: e.score, note: e.note.zh }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const scoringRules = [actualMissing, actualNotNumber, actualUnit, actualUnrecognised, overTarget, deviationMissing, publishedDiffers];

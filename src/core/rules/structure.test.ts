@@ -1,3 +1,4 @@
+import { selfEvaluationForm, wholeSpendingForm } from '../../../test/helpers/published.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { DEFAULT_COLUMNS, rowsWith, validRows } from '../../../test/helpers/workbooks.js';
 import { PROFILES } from '../index.js';
@@ -36,4 +37,11 @@ describe('structure rules', () => {
     zh: /^一级指标「产出指标」不在所选模板的一级指标中（基本运行指标、重点履职指标、部门综合指标、可持续发展能力指标）/,
   }, gansu);
   failing('structure/unknown-level1', 'Gansu 一级 under the national template', {}, { count: 4, cells: ['A12'] }, PROFILES.national.options);
+
+  // Published forms (DOMAIN §2a): template slots, 分值 columns, split blocks.
+  passing('structure/template-slots', 'a form with every slot filled in', wholeSpendingForm());
+  failing('structure/template-slots', 'the 自评表 with 「指标2：」「……」「/」 slots left in', selfEvaluationForm(), { count: 1, cells: ['D13'], zh: /5 行模板占位/ });
+  passing('structure/level2-empty', 'a 二级 of only template slots is not applicable', selfEvaluationForm());
+  passing('structure/no-weight-column', 'a per-三级 分值 column states the weights', wholeSpendingForm());
+  passing('structure/duplicate-name', 'slots 「指标1：」 under several 二级 are no duplicates', selfEvaluationForm());
 });

@@ -17,7 +17,8 @@ export const noWeightColumn = defineRule<{ weights: string }>({
     en: `The table has no weight column; first-level weights are taken from the settings: ${weights}.`,
   }),
   check({ table, weightSource, level1Weight }, report) {
-    if (weightSource !== 'settings') return;
+    // A 分值 or 二级 权重 column is a weight column too: the table then states its weights.
+    if (weightSource !== 'settings' || table.columns.points !== undefined || table.columns.l2weight !== undefined) return;
     const weights = table.level1.map((g) => `${g.name} ${formatNumber(level1Weight.get(g) ?? 0)}`).join('，');
     report({ cells: [`${columnLetter(table.left)}${table.headerRow}`], data: { weights } });
   },
@@ -88,7 +89,8 @@ export const level2Empty = defineRule<{ name: string }>({
   check({ table }, report) {
     for (const g of table.level1) {
       for (const s of g.level2) {
-        if (s.indicators.length === 0) report({ cells: s.labelCell ? [s.labelCell] : [], data: { name: s.name } });
+        // A 二级 of only template slots (「指标1：」「/」) is not applicable, not missing.
+        if (s.indicators.length === 0 && s.slots === 0) report({ cells: s.labelCell ? [s.labelCell] : [], data: { name: s.name } });
       }
     }
   },
@@ -136,4 +138,22 @@ export const unknownLevel1 = defineRule<{ name: string; allowed: string }>({
   },
 });
 
-export const structureRules = [noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];
+export const templateSlots = defineRule<{ count: number }>({
+  id: 'structure/template-slots',
+  severity: 'info',
+  topic: 'structure',
+  description: {
+    zh: '模板自带的空白占位行（「指标1：」「……」「/」）不是指标，已跳过，不计分也不报错。',
+    en: "A printed template's empty slot rows (指标1:, ……, /) are not indicators: skipped, neither scored nor reported.",
+  },
+  message: ({ count }) => ({
+    zh: `表中有 ${count} 行模板占位（如「指标1：」「……」）未填写指标，已跳过；如不需要可删除这些行。`,
+    en: `${count} template slot rows (such as 指标1:) hold no indicator and were skipped; delete them if they are not needed.`,
+  }),
+  check({ table }, report) {
+    if (table.slotRows === 0) return;
+    report({ cells: table.slotCell ? [table.slotCell] : [], data: { count: table.slotRows } });
+  },
+});
+
+export const structureRules = [templateSlots, noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];

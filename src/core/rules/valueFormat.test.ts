@@ -1,3 +1,5 @@
+import { wholeSpendingForm } from '../../../test/helpers/published.js';
+import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { rowsWith, validRows } from '../../../test/helpers/workbooks.js';
 
@@ -48,4 +50,21 @@ describe('value-format rules', () => {
 
   passing('value-format/timeliness-unit', '时效 in 工作日', {});
   failing('value-format/timeliness-unit', '时效 in 项', { rows: rowsWith(5, { value: '≤3', unit: '项', remark: '' }) }, { cells: ['G17'] });
+
+  passing('value-format/date-serial', 'a 时效 row in 工作日', {});
+  failing('value-format/date-serial', 'a 时效 value stored as the serial 44561', { rows: rowsWith(5, { value: 44561, unit: '', remark: '' }) }, { cells: ['F17'], zh: /44561 看起来是日期 2021-12-31/ });
+  failing('value-format/date-serial', 'a 度量单位 holding 44561', { rows: rowsWith(5, { value: '≤3', unit: '44561', remark: '' }) }, { cells: ['G17'] });
+
+  // Deadlines, frequencies and per-period descriptions (DOMAIN §2a).
+  passing('value-format/timeliness-unit', '「24小时内」「3个工作日内」「12月底前」', wholeSpendingForm());
+  passing('value-format/timeliness-unit', '「1次/月」 and 「每季度1次」 in 时效', { rows: rowsWith(5, { value: '每季度1次', unit: '', remark: '' }) });
+  passing('value-format/timeliness-unit', 'a deadline date in 时效', { rows: rowsWith(5, { value: '2026年12月31日前', unit: '', remark: '' }) });
+  passing('value-format/not-number', 'a deadline date is a value', { rows: rowsWith(5, { value: '2026年6月底前', unit: '', remark: '' }) });
+  passing('value-format/content-differs', '「每月不少于 2 场」 beside 24 场', wholeSpendingForm());
+  failing('value-format/content-differs', '「每月不少于 3 场」 beside 24 场', withRows(wholeSpendingForm(), (g) => { g[4][7] = '每月不少于 3 场'; return g; }), { cells: ['G5', 'H5'] });
+  passing('value-format/unit-mismatch', 'a zero-width space after 95', { rows: rowsWith(4, { value: '95\u200B', unit: '%', remark: '' }) });
+  passing('value-format/unit-missing', 'value and unit in one 「指标值及单位」 column', wholeSpendingForm());
+  passing('value-format/lower-is-better', '反向 with ≤ from 指标方向', wholeSpendingForm());
+  failing('value-format/lower-is-better', '反向 in 指标性质 while 指标方向 says ≥', withRows(wholeSpendingForm(), (g) => { g[6][5] = '≥'; return g; }), { cells: ['G7'] });
+  passing('value-format/lower-is-better', '正向 in 指标性质 overrides a name ending in 成本', withRows(wholeSpendingForm(), (g) => { g[5][2] = '送戏下乡节约成本'; return g; }));
 });

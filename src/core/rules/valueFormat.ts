@@ -3,11 +3,21 @@
 import type { IndicatorRow } from '../model.js';
 import { defineRule } from './rule.js';
 import { formatNumber, toHalfWidth } from '../text.js';
+import { looksLikeDateSerial, serialDate } from '../value.js';
 
 const n = formatNumber;
 
 function valueCells(r: IndicatorRow): string[] {
   return r.cells.value ? [r.cells.value] : [];
+}
+
+/** An Excel date serial where a time or unit belongs (44561 = 2021-12-31), as the date it stands for. */
+function dateSerialOf(r: IndicatorRow): string | undefined {
+  const unit = toHalfWidth(r.unitText).trim();
+  if (/^\d+$/.test(unit) && looksLikeDateSerial(Number(unit))) return serialDate(Number(unit));
+  const v = r.value;
+  if (/时效/.test(r.level2) && v.kind === 'number' && v.unit === '' && r.unit === '' && v.number !== undefined && looksLikeDateSerial(v.number)) return serialDate(v.number);
+  return undefined;
 }
 
 /** The unit an indicator is measured in: 度量单位, else the unit written in the value. */
@@ -78,7 +88,7 @@ export const unitMissing = defineRule<{ name: string }>({
   }),
   check({ table }, report) {
     for (const r of table.indicators) {
-      if (r.type !== '定量' || r.value.kind !== 'number' || unitOf(r) !== '') continue;
+      if (r.type !== '定量' || r.value.kind !== 'number' || unitOf(r) !== '' || dateSerialOf(r)) continue;
       const cells = [r.cells.unit, r.cells.value].filter((c): c is string => c !== undefined);
       report({ cells, data: { name: r.name }, indicatorRow: r.row });
     }
@@ -97,6 +107,8 @@ export const unitMismatch = defineRule<{ name: string; inValue: string; column: 
   check({ table }, report) {
     for (const r of table.indicators) {
       if (r.value.kind !== 'number' || r.value.unit === '' || r.unit === '' || r.value.unit === r.unit) continue;
+      // A date, or a frequency in the unit's own count ("1次/月" beside 次), agrees.
+      if (r.value.date !== undefined || r.value.unit.startsWith(`${r.unit}/`)) continue;
       const cells = [r.cells.value, r.cells.unit].filter((c): c is string => c !== undefined);
       report({ cells, data: { name: r.name, inValue: r.value.unit, column: r.unitText }, indicatorRow: r.row });
     }
@@ -187,17 +199,31 @@ function figurePattern(unit: string): RegExp {
   return re;
 }
 
-/** Figures stated in prose with a unit, e.g. "不低于 95%" → 95 (%), "3 个工作日" → 3 (工作日). */
-function statedFigures(text: string, unit: string): number[] {
+/** How many of a period make a year: "每月不少于 2 场" is 24 场 a year. */
+const PER_YEAR: [RegExp, number][] = [
+  [/(每个?月|月均|每月度)[^\d]{0,6}$/, 12],
+  [/(每个?季度?|季均)[^\d]{0,6}$/, 4],
+  [/(每个?周|周均)[^\d]{0,6}$/, 52],
+  [/每半年[^\d]{0,6}$/, 2],
+];
+
+/**
+ * Figures stated in prose with a unit, e.g. "不低于 95%" → 95 (%), "3 个工作日" → 3 (工作日). A
+ * figure per month, quarter or week is stated both as written and as a year's total, either of which may match.
+ */
+function statedFigures(text: string, unit: string): number[][] {
   if (!text || unit === '') return [];
   const t = toHalfWidth(text).replace(/\s+/g, '');
-  const out: number[] = [];
+  const out: number[][] = [];
   if (!t.includes(unit)) return out;
   const re = figurePattern(unit);
   for (const m of t.matchAll(re)) {
+    const f = Number(m[1]);
     // "2026 年" beside unit 年 is a year, not a figure.
-    if (unit === '年' && Number(m[1]) >= 1900) continue;
-    out.push(Number(m[1]));
+    if (unit === '年' && f >= 1900) continue;
+    const before = t.slice(Math.max(0, (m.index ?? 0) - 10), m.index);
+    const per = PER_YEAR.find(([p]) => p.test(before));
+    out.push(per ? [f, f * per[1]] : [f]);
   }
   return out;
 }
@@ -224,9 +250,9 @@ export const contentDiffers = defineRule<{ name: string; stated: number; value: 
         [r.remark, r.cells.remark],
       ] as const) {
         const figures = statedFigures(text, unit);
-        if (figures.length === 0 || figures.some((f) => Math.abs(f - (v.number ?? NaN)) < 1e-9)) continue;
+        if (figures.length === 0 || figures.some((ways) => ways.some((f) => Math.abs(f - (v.number ?? NaN)) < 1e-9))) continue;
         const cells = [r.cells.value, cell].filter((c): c is string => c !== undefined);
-        report({ cells, data: { name: r.name, stated: figures[0], value: r.valueText, unit }, indicatorRow: r.row });
+        report({ cells, data: { name: r.name, stated: figures[0][0], value: r.valueText, unit }, indicatorRow: r.row });
         break;
       }
     }
@@ -244,7 +270,7 @@ export const lowerIsBetter = defineRule<{ name: string; value: string }>({
   severity: 'warning',
   topic: 'value-format',
   description: {
-    zh: '越低越好的指标（控制率、变动率、投诉率、差错率、成本、经费）不应用 ≥ 表示。',
+    zh: '越低越好的指标（指标性质为反向，或控制率、变动率、投诉率、差错率、成本、经费）不应用 ≥ 表示。',
     en: 'Lower-is-better indicators (control, change, complaint, error rates; costs) are not written with ≥.',
   },
   message: ({ name, value }) => ({
@@ -254,12 +280,20 @@ export const lowerIsBetter = defineRule<{ name: string; value: string }>({
   check({ table }, report) {
     for (const r of table.indicators) {
       const c = r.value.comparator;
-      if ((c === '>=' || c === '>') && isLowerBetter(r.name)) report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+      const lower = r.direction ? r.direction === 'lower' : isLowerBetter(r.name);
+      if ((c === '>=' || c === '>') && lower) report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
     }
   },
 });
 
-const TIME_UNITS = new Set(['日', '天', '工作日', '周', '月', '个月', '季度', '年', '小时', '分钟', '%']);
+const TIME_UNITS = new Set(['日', '天', '工作日', '周', '月', '个月', '季度', '年', '半年', '小时', '分钟', '%', '日期']);
+
+/** A time, a % rate, a date, or a frequency ("次/月", "1次/季度"): all valid 时效 targets. */
+function isTimeUnit(unit: string): boolean {
+  if (TIME_UNITS.has(unit)) return true;
+  const per = /\/(.+)$/.exec(unit);
+  return per !== null && TIME_UNITS.has(per[1]);
+}
 
 export const timelinessUnit = defineRule<{ name: string; unit: string }>({
   id: 'value-format/timeliness-unit',
@@ -277,10 +311,34 @@ export const timelinessUnit = defineRule<{ name: string; unit: string }>({
     for (const r of table.indicators) {
       if (!/时效/.test(r.level2) || r.type !== '定量') continue;
       const unit = unitOf(r);
-      if (unit === '' || TIME_UNITS.has(unit)) continue;
+      if (unit === '' || isTimeUnit(unit) || dateSerialOf(r)) continue;
       report({ cells: [r.cells.unit ?? r.cells.value].filter((c): c is string => c !== undefined), data: { name: r.name, unit }, indicatorRow: r.row });
     }
   },
 });
 
-export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit];
+export const dateSerial = defineRule<{ name: string; serial: string; date: string }>({
+  id: 'value-format/date-serial',
+  severity: 'warning',
+  topic: 'value-format',
+  description: {
+    zh: '指标值或度量单位中的五位数（如 44561）往往是 Excel 把日期存成的序号，应写成日期或时间。',
+    en: 'A five-digit number in a value or unit (e.g. 44561) is often a date Excel stored as its serial; write the date or a time instead.',
+  },
+  message: ({ name, serial, date }) => ({
+    zh: `指标「${name}」中的 ${serial} 看起来是日期 ${date}（Excel 的日期序号），请写成「${date.slice(0, 4)}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日前」或改用时间单位。`,
+    en: `The ${serial} of indicator "${name}" looks like the date ${date} (an Excel date serial); write it as a date or use a unit of time.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      const date = dateSerialOf(r);
+      if (!date) continue;
+      const serialInUnit = /^\d+$/.test(toHalfWidth(r.unitText).trim());
+      const serial = serialInUnit ? toHalfWidth(r.unitText).trim() : r.valueText;
+      const cell = serialInUnit ? r.cells.unit : r.cells.value;
+      report({ cells: cell ? [cell] : [], data: { name: r.name, serial, date }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit, dateSerial];

@@ -1,3 +1,5 @@
+import { selfEvaluationForm, wholeSpendingForm } from '../../../test/helpers/published.js';
+import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { rowsWith, validRows, type RowSpec } from '../../../test/helpers/workbooks.js';
 
@@ -29,4 +31,18 @@ describe('weights rules', () => {
 
   passing('weights/points-invalid', 'every 分值 is a number', { columns: [...pointsColumns], rows: validRows().map((r, i) => ({ ...r, points: pointsOf[i] })) });
   failing('weights/points-invalid', 'a 分值 left blank', { columns: [...pointsColumns], rows: validRows().map((r, i) => ({ ...r, points: i === 1 ? null : pointsOf[i] })) }, { cells: ['E13'] });
+
+  const l2Blank = l2Rows(5).map((r) => (r.l2 === '财会管理' ? { ...r, l2weight: null } : r));
+  passing('weights/level2-missing', 'every 二级 has its weight', { columns: [...l2Columns], rows: l2Rows(5) });
+  failing('weights/level2-missing', 'a blank 二级 weight in a 二级 weight column', { columns: [...l2Columns], rows: l2Blank }, { count: 1, cells: ['D14'], zh: /财会管理/ });
+
+  passing('weights/national-departure', 'labels stating 50/30/10', selfEvaluationForm());
+  failing('weights/national-departure', '分值 adding up to 60/30/10', wholeSpendingForm(), { count: 1, cells: ['A5'], zh: /产出指标 60（建议 50）/ });
+
+  // The table's own statements win over 10号's defaults.
+  passing('weights/points-sum', '分值 60/30/10 without a 一级 weight column', wholeSpendingForm());
+  passing('weights/level1-sum', '分值 60/30/10 add up to 100', wholeSpendingForm());
+  passing('weights/level1-sum', 'labels 50/30/10 with 10 for 预算执行率 in the 项目资金 block', selfEvaluationForm());
+  failing('weights/level1-sum', '分值 adding up to 95', withRows(wholeSpendingForm(), (g) => { g[4][3] = 15; return g; }), { zh: /三级指标分值合计 95，应为 100/ });
+  failing('weights/points-sum', 'a label stating 50 over 分值 of 45', withRows(selfEvaluationForm(), (g) => { g[11][6] = 15; return g; }), { zh: /「产出指标」下三级指标分值合计 45，与其权重 50 不一致/ });
 });

@@ -2,6 +2,7 @@
 // and 二级 weights / per-三级 分值 adding up to their parent.
 import { defineRule, nearlyEqual } from './rule.js';
 import { formatNumber } from '../text.js';
+import { NATIONAL_WEIGHTS } from '../national.js';
 
 const n = formatNumber;
 
@@ -17,8 +18,8 @@ export const level1Missing = defineRule<{ name: string; text: string }>({
           zh: `一级指标「${name}」的权重「${text}」不是大于 0 的数值，请改为数字。`,
           en: `The weight "${text}" of first-level indicator "${name}" is not a number above 0; enter a number.`,
         },
-  check({ table, weightSource }, report) {
-    if (weightSource !== 'table') return;
+  check({ table }, report) {
+    if (table.columns.weight === undefined) return;
     for (const g of table.level1) {
       if (g.weight !== undefined && g.weight > 0) continue;
       report({ cells: g.weightCell ? [g.weightCell] : [], data: { name: g.name, text: g.weightText } });
@@ -26,33 +27,85 @@ export const level1Missing = defineRule<{ name: string; text: string }>({
   },
 });
 
-export const level1Sum = defineRule<{ sum: number; expected: number; reserved: number }>({
+export const level1Sum = defineRule<{ sum: number; expected: number; reserved: number; basis: 'weights' | 'points' }>({
   id: 'weights/level1-sum',
   severity: 'error',
   topic: 'weights',
   description: {
-    zh: '一级指标权重合计应为 100（设置了预留分值时为 100 减预留分值）。',
-    en: 'First-level weights add up to 100 (100 less the reserved points when set).',
+    zh: '一级指标权重合计应为 100（设置了预留分值时为 100 减预留分值）；表中只有三级分值时，分值合计同样如此。',
+    en: 'First-level weights add up to 100 (100 less the reserved points when set); so do the third-level points where only they are given.',
   },
-  message: ({ sum, expected, reserved }) =>
-    reserved > 0
+  message: ({ sum, expected, reserved, basis }) => {
+    const what = basis === 'points' ? { zh: '三级指标分值合计', en: 'Third-level points add up to' } : { zh: '一级指标权重合计', en: 'First-level weights add up to' };
+    const fix = basis === 'points' ? { zh: '请调整各指标分值', en: 'Adjust the points' } : { zh: '请调整各一级指标权重', en: 'Adjust the weights' };
+    return reserved > 0
       ? {
-          zh: `一级指标权重合计 ${n(sum)}，应为 ${n(expected)}（100 分中预留 ${n(reserved)} 分在表外评分），请调整各一级指标权重。`,
-          en: `First-level weights add up to ${n(sum)}; they should be ${n(expected)} (${n(reserved)} of 100 points are reserved outside the table). Adjust the weights.`,
+          zh: `${what.zh} ${n(sum)}，应为 ${n(expected)}（100 分中预留 ${n(reserved)} 分在表外评分），${fix.zh}。`,
+          en: `${what.en} ${n(sum)}; they should be ${n(expected)} (${n(reserved)} of 100 points are reserved outside the table). ${fix.en}.`,
         }
       : {
-          zh: `一级指标权重合计 ${n(sum)}，应为 100，请调整各一级指标权重；如有表外评分项（如预算执行率），请在设置中填写预留分值。`,
-          en: `First-level weights add up to ${n(sum)}, not 100. Adjust the weights, or set the reserved points if an item (e.g. budget execution rate) is scored outside the table.`,
-        },
-  check({ table, weightSource, reserved }, report) {
+          zh: `${what.zh} ${n(sum)}，应为 100，${fix.zh}；如有表外评分项（如预算执行率），请在设置中填写预留分值。`,
+          en: `${what.en} ${n(sum)}, not 100. ${fix.en}, or set the reserved points if an item (e.g. budget execution rate) is scored outside the table.`,
+        };
+  },
+  check({ table, weightSource, reserved, level1Weight }, report) {
     if (weightSource !== 'table') return;
-    const weights = table.level1.map((g) => g.weight);
+    const weights = table.level1.map((g) => level1Weight.get(g));
     if (weights.some((w) => w === undefined)) return; // level1-missing says it
     const sum = weights.reduce<number>((a, w) => a + (w ?? 0), 0);
     const expected = 100 - reserved;
     if (nearlyEqual(sum, expected)) return;
-    const cells = table.level1.map((g) => g.weightCell).filter((c): c is string => c !== undefined);
-    report({ cells, data: { sum, expected, reserved } });
+    const basis = table.columns.weight === undefined && table.level1.every((g) => g.labelPoints === undefined) ? 'points' : 'weights';
+    const cells = table.level1
+      .map((g) => g.weightCell ?? (g.labelPoints !== undefined ? g.labelCell : undefined) ?? g.indicators[0]?.cells.points)
+      .filter((c): c is string => c !== undefined);
+    report({ cells, data: { sum, expected, reserved, basis } });
+  },
+});
+
+export const level2Missing = defineRule<{ name: string }>({
+  id: 'weights/level2-missing',
+  severity: 'error',
+  topic: 'weights',
+  description: { zh: '表中有二级指标权重列时，每个二级指标都应填写权重。', en: 'Where the table has a second-level weight column, every second-level indicator has a weight there.' },
+  message: ({ name }) => ({
+    zh: `二级指标「${name}」的权重为空，而表中设有二级权重列，请填写该二级指标的权重。`,
+    en: `Second-level indicator "${name}" has no weight although the table has a second-level weight column; fill it in.`,
+  }),
+  check({ table }, report) {
+    if (table.columns.l2weight === undefined) return;
+    for (const g of table.level1) {
+      for (const s of g.level2) {
+        if (s.weightText !== '' || s.indicators.length === 0) continue;
+        report({ cells: [s.weightCell ?? s.labelCell].filter((c): c is string => c !== undefined), data: { name: s.name } });
+      }
+    }
+  },
+});
+
+export const nationalDeparture = defineRule<{ list: string }>({
+  id: 'weights/national-departure',
+  severity: 'info',
+  topic: 'weights',
+  description: {
+    zh: '全国通用表的一级权重与财预〔2020〕10号建议的产出 50、效益 30、满意度 10 不同（该办法允许调整，仅作提示）。',
+    en: 'A national form whose first-level weights differ from the 50/30/10 suggested by Cai Yu [2020] No. 10 (allowed; for information).',
+  },
+  message: ({ list }) => ({
+    zh: `一级指标权重与财预〔2020〕10号的建议值不同：${list}。该办法允许按实际调整，请确认是有意为之。`,
+    en: `First-level weights differ from the values suggested by Cai Yu [2020] No. 10: ${list}. Adjustment is allowed; please confirm it is intended.`,
+  }),
+  check({ table, weightSource, level1Weight }, report) {
+    if (!table.national || weightSource !== 'table') return;
+    const differing = table.level1.filter((g) => {
+      const suggested = NATIONAL_WEIGHTS[g.name];
+      const w = level1Weight.get(g);
+      return suggested !== undefined && w !== undefined && !nearlyEqual(w, suggested);
+    });
+    if (differing.length === 0) return;
+    const list = differing.map((g) => `${g.name} ${n(level1Weight.get(g) ?? 0)}（建议 ${n(NATIONAL_WEIGHTS[g.name])}）`).join('，');
+    const cells = differing.map((g) => g.weightCell ?? g.labelCell).filter((c): c is string => c !== undefined);
+    report({ cells, data: { list } });
   },
 });
 
@@ -127,4 +180,4 @@ export const pointsMissing = defineRule<{ name: string; text: string }>({
   },
 });
 
-export const weightRules = [level1Missing, level1Sum, level2Sum, pointsSum, pointsMissing];
+export const weightRules = [level1Missing, level1Sum, level2Missing, level2Sum, pointsSum, pointsMissing, nationalDeparture];

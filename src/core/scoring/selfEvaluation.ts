@@ -68,7 +68,7 @@ function directionOf(input: QuantitativeInput): Direction {
   if (c === '>=' || c === '>') return 'higher';
   if (c === '<=' || c === '<') return 'lower';
   if (c === '=') return 'equal';
-  const cost = input.lowerIsBetter === true || squeeze(input.name).includes('成本');
+  const cost = input.lowerIsBetter ?? squeeze(input.name).includes('成本');
   return cost ? 'lower' : 'higher';
 }
 
