@@ -4,7 +4,7 @@
 import type { BudgetKey, BudgetLine, CellValue, ColumnKey, IndicatorType } from './types.js';
 import type { FundsBlock, FundsCell, FundsColumn, FundsLine, IndicatorRow, Level1Group, Level2Group, TableModel } from './model.js';
 import { Grid } from './grid.js';
-import { address } from './a1.js';
+import { address, parseCell } from './a1.js';
 import { cellText, isBlank, normaliseLabel, toHalfWidth } from './text.js';
 import { normaliseUnit, parseValue, readComparator } from './value.js';
 import { isOurHeader } from './marks.js';
@@ -142,10 +142,9 @@ function isSlotRow(name: string, others: string[]): boolean {
   return others.every((t) => t === '' || PLACEHOLDER.test(toHalfWidth(t).replace(/\s+/g, '')));
 }
 
-/** 「指标1:年度资金支付完成率100%」 → 年度资金支付完成率100%. */
+/** 「指标1:年度资金支付完成率100%」 → 年度资金支付完成率100%; a bare 「指标1：」 beside a value names nothing. */
 function stripSlotPrefix(name: string): string {
-  const stripped = name.replace(SLOT_PREFIX, '');
-  return stripped === '' ? name : stripped;
+  return name.replace(SLOT_PREFIX, '');
 }
 
 /** 正向 / 反向 in 指标性质 (or 指标方向): which way is better. */
@@ -633,7 +632,14 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
         const name = inline ? cellText(v).replace(/^[^:：]*[:：]\s*/, '') : valueRightOf(grid, r, c).text;
         if (name !== '') unitNames.push({ rank, text: name });
       } else if (!goal && GOAL.test(label)) {
-        const g = valueRightOf(grid, r, c);
+        let g = valueRightOf(grid, r, c);
+        // The 自评表 heads its goal 「预期目标 | 实际完成情况」 and writes it on the row below.
+        if (g.cell && /^预期目标/.test(headerCore(g.text))) {
+          const at = parseCell(g.cell);
+          const below = grid.anchor(grid.merge(at.row, at.column)?.bottom ?? at.row, at.column);
+          const v = grid.value(below.row + 1, at.column);
+          g = isBlank(v) ? { text: '' } : { text: cellText(v), cell: address(grid.anchor(below.row + 1, at.column).row, at.column) };
+        }
         goal = g.text;
         goalCell = g.cell;
       } else if (!title && typeof v === 'string' && TITLE.test(v)) title = cellText(v);

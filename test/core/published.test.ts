@@ -27,6 +27,21 @@ describe('the national 项目支出绩效自评表, filled in', () => {
     ]);
   });
 
+  test('the goal is what is written under 预期目标, not the heading', () => {
+    expect(table.goal).toBe('新建职工服务阵地 3 处，职工满意度达到 90% 以上');
+  });
+
+  test('a bare 「指标2：」 with a value is an indicator without a name', () => {
+    const layout = withRows(selfEvaluationForm(), (g) => {
+      g[12][4] = '≥2处';
+      g[12][5] = '2处';
+      return g;
+    });
+    const t = run(layout).tables[0];
+    expect(t.slotRows).toBe(4);
+    expect(t.findings.filter((f) => f.rule === 'structure/empty-name').map((f) => f.cells)).toEqual([['D13']]);
+  });
+
   test('template slots are skipped, a slot prefix is stripped from a real name', () => {
     expect(table.indicators.map((i) => i.name)).toEqual(['新建服务阵地数量', '工程验收合格率', '项目完成时间', '职工服务覆盖率', '职工满意度']);
     expect(table.slotRows).toBe(5);
