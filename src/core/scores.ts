@@ -1,7 +1,7 @@
 // 分值 and 得分 (DOMAIN.md §4): each 三级's share of the weight above it, rounded to 0.01 by
 // largest remainder so each 一级's points sum exactly to its weight; then the stage's score.
 import type { IndicatorRow, Level1Group, TableModel } from './model.js';
-import { scoreQualitative, scoreQuantitative, type SelfEvalScore } from './scoring/selfEvaluation.js';
+import { scoreQualitative, scoreQuantitative, withPublishedQualitative, type SelfEvalScore } from './scoring/selfEvaluation.js';
 import { isLowerBetter } from './rules/valueFormat.js';
 import { roundCents } from './text.js';
 
@@ -54,7 +54,8 @@ export function evaluateActuals(table: TableModel, points: Map<IndicatorRow, num
     const w = points.get(r) ?? 0;
     const actual = r.actual ?? { raw: '', kind: 'empty' as const, unit: '' };
     if (r.type === '定性') {
-      out.set(r, scoreQualitative({ points: w, actualText: r.actualText ?? '', targetText: r.valueText }));
+      const ours = scoreQualitative({ points: w, actualText: r.actualText ?? '', targetText: r.valueText });
+      out.set(r, r.published === undefined ? ours : withPublishedQualitative(ours, w, r.published));
     } else {
       // 指标性质 正向/反向 wins over what the name suggests.
       const lowerIsBetter = r.direction ? r.direction === 'lower' : isLowerBetter(r.name) || undefined;

@@ -60,6 +60,33 @@ describe('the national 项目支出绩效自评表, filled in', () => {
     expect(notInfo(report)[0].message.zh).toContain('8.62');
   });
 
+  describe('a 定性 row: the evaluator\'s figure within the tier\'s range stands', () => {
+    const qualitative = (actual: string, published: number) =>
+      run(
+        withRows(selfEvaluationForm(), (g) => {
+          g[13][4] = '验收合格';
+          g[13][5] = actual;
+          g[13][7] = published;
+          g[13][8] = '部分设备待调试，下年完成';
+          return g;
+        }),
+      ).tables[0];
+    test.each([
+      ['全部验收合格，运行良好', 20, 20],
+      ['部分达成年度指标并具有一定效果', 15, 15],
+      ['达成年度指标', 17, 17],
+    ])('%s published %d is taken as %d, no finding on the row', (actual, published, score) => {
+      const t = qualitative(actual, published);
+      expect(t.indicators[1].score).toBe(score);
+      expect(t.findings.filter((f) => f.indicatorRow === 14)).toEqual([]);
+    });
+    test('部分达成 published 19 (above its 60–80 %) is audited against 14', () => {
+      const t = qualitative('部分达成年度指标并具有一定效果', 19);
+      expect(t.indicators[1].score).toBe(14);
+      expect(t.findings.filter((f) => f.indicatorRow === 14).map((f) => f.rule)).toEqual(['scoring/published-differs']);
+    });
+  });
+
   test('our column beside its own 得分 is headed 复核得分, right of the table', () => {
     const snapshot = layoutSnapshot(selfEvaluationForm());
     const [plan] = planResults(snapshot, checkWorkbook(snapshot));

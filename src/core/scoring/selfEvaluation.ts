@@ -335,3 +335,23 @@ export function scoreQualitative(input: QualitativeInput): SelfEvalScore {
     problems: [],
   };
 }
+
+/**
+ * A 定性 row's 得分 as a filled 自评表 publishes it. 10号 leaves the figure to the evaluator within
+ * a tier's range (达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 % of w), so a published figure inside
+ * the range of the tier we read is taken as it is; where we cannot read the tier, so is any figure
+ * from 0 to w. Otherwise our own score stands and the audit reports the difference.
+ */
+export function withPublishedQualitative(ours: SelfEvalScore, points: number, published: number): SelfEvalScore {
+  const w = Number.isFinite(points) && points > 0 ? points : 0;
+  if (published < 0 || published > w + 0.005) return ours;
+  const unread = ours.problems.some((p) => p.kind === 'actual-unrecognised');
+  const factor = w > 0 ? ours.score / w : 0;
+  const [low, high] = unread ? [0, 1] : factor >= FULL - 1e-9 ? [0.8, 1] : factor >= PART - 1e-9 ? [0.6, 0.8] : [0, 0.6];
+  if (published < low * w - 0.005 || published > high * w + 0.005) return ours;
+  return {
+    score: round2(published),
+    note: text(`定性指标按表中评定的得分 ${pts(published)} 计（在该档 ${Math.round(low * 100)}%–${Math.round(high * 100)}% 的分值范围内）`, `qualitative: the table's own ${pts(published)} is taken (within the tier's ${Math.round(low * 100)}–${Math.round(high * 100)} % of the points)`),
+    problems: ours.problems.filter((p) => p.kind !== 'actual-unrecognised'),
+  };
+}
