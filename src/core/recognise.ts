@@ -25,7 +25,7 @@ export function classifyHeader(label: string): ColumnKey | WeightLike | undefine
   if (label === '') return undefined;
   if (/^一级(指标)?(名称)?$/.test(label)) return 'l1';
   if (/^二级(指标)?(名称)?$/.test(label)) return 'l2';
-  if (/^三级(指标)?(名称)?$/.test(label)) return 'l3';
+  if (L3_LABEL.test(label)) return 'l3';
   if (/^一级(指标)?(权重|分值)$/.test(label)) return 'weight';
   if (/^二级(指标)?(权重|分值)$/.test(label)) return 'l2weight';
   if (/^三级(指标)?(权重|分值)$/.test(label)) return 'points';
@@ -53,7 +53,8 @@ interface Header {
   others: { column: number; label: string }[];
 }
 
-const L3_LABEL = /^三级(指标)?(名称)?$/;
+/** The 三级 column: 三级指标, or the 指标名称 / 具体指标 some templates use beside 二级指标. */
+const L3_LABEL = /^(三级(指标)?(名称)?|指标名称|具体指标|三级指标内容)$/;
 
 /** Cheap test before classifying a row: a header has a short cell naming 三级. */
 function mayBeHeader(grid: Grid, row: number): boolean {
@@ -87,8 +88,10 @@ function readHeader(grid: Grid, row: number): Header | undefined {
       columns[f.kind] = f.column;
     }
   }
-  // By meaning: a 三级指标 column beside a value-like column.
+  // By meaning: a 三级指标 column beside a value-like column ("指标名称" counts only under a 一级 or 二级 column).
   if (columns.l3 === undefined || columns.value === undefined) return undefined;
+  const l3Label = headerCore(grid.value(row, columns.l3));
+  if (!l3Label.startsWith('三级') && columns.l1 === undefined && columns.l2 === undefined) return undefined;
   // Weights are placed by position: after 一级 → 一级 weight; after 二级 → 二级; after 三级 → per-三级 points.
   for (const f of found) {
     let kind: ColumnKey | undefined;

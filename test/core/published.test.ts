@@ -141,6 +141,17 @@ describe('other header words for the value column', () => {
   });
 });
 
+test('「指标名称」 under 一级/二级 columns is the 三级 column', () => {
+  const layout = withRows(wholeSpendingForm(), (g) => {
+    g[3][2] = '指标名称';
+    g[12][2] = '指标名称';
+    return g;
+  });
+  const report = run(layout);
+  expect(report.tables[0].indicators).toHaveLength(10);
+  expect(notInfo(report)).toEqual([]);
+});
+
 describe('the unit name', () => {
   test('from the value beside 部门（单位）名称', () => {
     expect(run(wholeSpendingForm()).tables[0].unitName).toBe('XX县文化旅游广电局');
