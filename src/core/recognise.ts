@@ -123,7 +123,20 @@ function firstTextOf(grid: Grid, row: number, left: number, valueColumn: number)
 }
 
 /** A 一级/二级 label as named, without breaks and with the points it states: 「产出指标\n(50分)」 → 产出指标, 50. */
+const levelCache = new Map<string, { name: string; points?: number }>();
+
 export function levelLabel(text: string): { name: string; points?: number } {
+  // The same few labels repeat on every row of a filled-down table.
+  let hit = levelCache.get(text);
+  if (!hit) {
+    hit = readLevelLabel(text);
+    if (levelCache.size > 5000) levelCache.clear();
+    levelCache.set(text, hit);
+  }
+  return hit;
+}
+
+function readLevelLabel(text: string): { name: string; points?: number } {
   const t = toHalfWidth(text).replace(/\s+/g, '');
   const m = /^(.+?)\((?:权重)?(\d+(?:\.\d+)?)分?\)$|^(.+?)(\d+(?:\.\d+)?)分$/.exec(t);
   if (m) {
@@ -139,10 +152,11 @@ const SLOT_PREFIX = /^指标\d+[:：]?\s*/;
 /** What a template leaves in a slot's other cells. */
 const PLACEHOLDER = /^([/／\\]|[—\-－_]+|[…．.。·]+)$/;
 
-function isSlotRow(name: string, others: string[]): boolean {
+function isSlotRow(name: string, others: () => string[]): boolean {
+  if (name === '' || name.length > 8) return false;
   const n = toHalfWidth(name).replace(/\s+/g, '');
   if (!SLOT.test(n)) return false;
-  return others.every((t) => t === '' || PLACEHOLDER.test(toHalfWidth(t).replace(/\s+/g, '')));
+  return others().every((t) => t === '' || PLACEHOLDER.test(toHalfWidth(t).replace(/\s+/g, '')));
 }
 
 /** 「指标1:年度资金支付完成率100%」 → 年度资金支付完成率100%; a bare 「指标1：」 beside a value names nothing. */
@@ -519,7 +533,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
       if (m3 && m3.top < r) continue;
     }
     const valueRaw = col.value === undefined ? null : grid.raw(r, col.value);
-    const slot = isSlotRow(l3Text, [cellText(valueRaw), text(r, 'actual'), text(r, 'points'), text(r, 'published')]);
+    const slot = isSlotRow(l3Text, () => [cellText(valueRaw), text(r, 'actual'), text(r, 'points'), text(r, 'published')]);
     const name = slot ? '' : stripSlotPrefix(l3Text);
     const rowFilled = !slot && [name, cellText(valueRaw), text(r, 'type'), text(r, 'unit'), text(r, 'content'), text(r, 'remark')].some((t) => t !== '' && !PLACEHOLDER.test(t));
 
