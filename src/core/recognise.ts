@@ -240,6 +240,12 @@ export function parseAmount(raw: CellValue): { amount?: number; blank: boolean }
   return { blank: false };
 }
 
+/** A weight or 分值 as written: 10, "10", "10分", "10%" (a weight of 10 out of 100). */
+export function parseWeight(raw: CellValue): { amount?: number; blank: boolean } {
+  if (typeof raw === 'string') return parseAmount(toHalfWidth(raw).trim().replace(/\s*(分|%)$/, ''));
+  return parseAmount(raw);
+}
+
 function readBudget(grid: Grid, top: number, bottom: number, skipRows: Set<number>): Partial<Record<BudgetKey, BudgetLine>> {
   const budget: Partial<Record<BudgetKey, BudgetLine>> = {};
   const seen = new Set<string>();
@@ -603,7 +609,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     if (direction) indicator.direction = direction;
     if (col.points !== undefined) {
       indicator.ownWeightText = text(r, 'points');
-      const p = parseAmount(grid.raw(r, col.points));
+      const p = parseWeight(grid.raw(r, col.points));
       if (p.amount !== undefined) indicator.ownWeight = p.amount;
     }
     if (col.actual !== undefined) {
@@ -613,7 +619,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     }
     if (col.published !== undefined) {
       indicator.publishedText = text(r, 'published');
-      const p = parseAmount(grid.raw(r, col.published));
+      const p = parseWeight(grid.raw(r, col.published));
       if (p.amount !== undefined) indicator.published = p.amount;
     }
     if (col.deviation !== undefined) indicator.deviation = text(r, 'deviation');
@@ -624,8 +630,8 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
   if (indicators.length === 0) return undefined;
 
   for (const g of level1) {
-    g.weight = parseAmount(g.weightText === '' ? null : g.weightText).amount;
-    for (const s of g.level2) s.weight = parseAmount(s.weightText === '' ? null : s.weightText).amount;
+    g.weight = parseWeight(g.weightText === '' ? null : g.weightText).amount;
+    for (const s of g.level2) s.weight = parseWeight(s.weightText === '' ? null : s.weightText).amount;
   }
 
   // The block above the header: title, 单位名称, 年度绩效目标, 预算情况 or 项目资金.

@@ -11,6 +11,8 @@ describe('weights rules', () => {
 
   passing('weights/level1-sum', 'weights total 100', {});
   passing('weights/level1-sum', 'weights typed as text total 100', { rows: rowsWith(0, { weight: '10' }) });
+  passing('weights/level1-missing', 'weights written 「10%」 and 「30分」', { rows: rowsWith(3, { weight: '30分' }).map((r, i) => (i === 0 ? { ...r, weight: '10%' } : r)) });
+  passing('weights/level1-sum', 'weights written 「10%」 and 「30分」 total 100', { rows: rowsWith(3, { weight: '30分' }).map((r, i) => (i === 0 ? { ...r, weight: '10%' } : r)) });
   passing('weights/level1-sum', '90 with 10 reserved points', { rows: rowsWith(3, { weight: 20 }) }, { reservedPoints: 10 });
   failing('weights/level1-sum', 'weights total 90', { rows: rowsWith(3, { weight: 20 }) }, { cells: ['B12', 'B15', 'B18', 'B20'], zh: /合计 90，应为 100/ });
   failing('weights/level1-sum', 'reserved points change what is expected', {}, { zh: /应为 90（100 分中预留 10 分/ }, { reservedPoints: 10 });
