@@ -350,6 +350,7 @@ function readFunds(grid: Grid, top: number, bottom: number): { block: FundsBlock
   const rows = new Set<number>();
   const lines: { line: FundsLine; total: boolean }[] = [];
   for (let r = top; r <= bottom; r++) {
+    const labels: { column: number; label: string; total: boolean }[] = [];
     for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
       const a = grid.anchor(r, c);
       if (a.column !== c || a.row !== r) continue;
@@ -357,20 +358,28 @@ function readFunds(grid: Grid, top: number, bottom: number): { block: FundsBlock
       if (typeof v !== 'string') continue;
       const label = headerCore(v);
       const total = FUNDS_TOTAL.test(label);
-      if (!total && !FUNDS_PART.test(label)) continue;
-      const line: FundsLine = { label: label.replace(/^其中:?/, ''), row: r, cells: {} };
-      if (columnOf.size > 0) {
-        for (const [column, key] of columnOf) line.cells[key] = fundsCell(grid, r, column);
-      } else {
-        const m = grid.merge(r, c);
-        let next = (m ? m.right : c) + 1;
-        if (isBlank(grid.value(r, next)) && typeof grid.value(r, next + 1) === 'number') next += 1;
-        if (next <= grid.lastColumn + 1) line.cells.amount = fundsCell(grid, r, next);
-      }
-      lines.push({ line, total });
-      rows.add(r);
-      break;
+      if (total || FUNDS_PART.test(label)) labels.push({ column: c, label: label.replace(/^其中:?/, ''), total });
     }
+    if (labels.length === 0) continue;
+    rows.add(r);
+    // Laid across (总额 | 财政资金 | … on one row): each amount is in the row below.
+    if (labels.length > 1 && labels.some((l) => l.total) && r < bottom) {
+      for (const l of labels) lines.push({ line: { label: l.label, row: r + 1, cells: { amount: fundsCell(grid, r + 1, l.column) } }, total: l.total });
+      rows.add(r + 1);
+      r += 1;
+      continue;
+    }
+    const { column: c, label, total } = labels[0];
+    const line: FundsLine = { label, row: r, cells: {} };
+    if (columnOf.size > 0) {
+      for (const [column, key] of columnOf) line.cells[key] = fundsCell(grid, r, column);
+    } else {
+      const m = grid.merge(r, c);
+      let next = (m ? m.right : c) + 1;
+      if (isBlank(grid.value(r, next)) && typeof grid.value(r, next + 1) === 'number') next += 1;
+      if (next <= grid.lastColumn + 1) line.cells.amount = fundsCell(grid, r, next);
+    }
+    lines.push({ line, total });
   }
   // Without its total the block is the 预算情况's 其他资金 or 财政拨款, not a 项目资金 block.
   const totalLine = lines.find((l) => l.total)?.line;

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { checkWorkbook, planResults, type CellValue, type Report } from '../../src/core/index.js';
 import { layoutSnapshot, withRows, type Layout } from '../helpers/layouts.js';
-import { executionBlockForm, selfEvaluationForm, wholeSpendingForm } from '../helpers/published.js';
+import { executionBlockForm, projectTargetForm, selfEvaluationForm, wholeSpendingForm } from '../helpers/published.js';
 
 const run = (layout: Layout): Report => checkWorkbook(layoutSnapshot(layout));
 const notInfo = (r: Report) => r.tables.flatMap((t) => t.findings).filter((f) => f.severity !== 'info');
@@ -127,6 +127,15 @@ describe('a 整体支出 form with 分值, 指标性质 and 指标方向, split 
   });
 });
 
+test('the Beijing 项目支出绩效目标申报表: 权重 per 三级 adding up to 90, 10 left for 预算执行率, no finding', () => {
+  const report = run(projectTargetForm());
+  const t = report.tables[0];
+  expect(t.unitName).toBe('某区养老服务指导中心');
+  expect(t.level1.map((g) => g.weight)).toEqual([50, 30, 10]);
+  expect(t.totals).toMatchObject({ points: 90, reserved: 10 });
+  expect(rules(report)).toEqual(['structure/type-inferred']);
+});
+
 describe('other header words for the value column', () => {
   test.each(['年度指标值', '目标值', '年度目标值', '预期目标值', '当年预期实现值', '全年指标值', '计划指标值', '指标值（含单位）', '目标值及单位'])('%s', (label) => {
     const layout = withRows(wholeSpendingForm(), (g) => {
@@ -182,6 +191,17 @@ describe('the 预算执行情况 block', () => {
   });
   test('a correct block gives no finding', () => {
     expect(notInfo(run(executionBlockForm(90)))).toEqual([]);
+  });
+  test('laid across one row with the amounts below: 总额 0 beside 80 + 10 is an error too', () => {
+    const layout = withRows(executionBlockForm(), (g) => {
+      const rows = [
+        ['预算执行情况（万元）', '总额', '财政资金', '财政专户管理资金', '单位资金', '其他资金'],
+        [null, 0, 80, 10, 0, null],
+      ];
+      return [g[0], g[1], ...rows, ...g.slice(7)];
+    });
+    const report = run(layout);
+    expect(notInfo(report).map((f) => [f.rule, f.cells])).toEqual([['budget/funds-sum', ['C4', 'D4', 'E4', 'F4', 'B4']]]);
   });
 });
 
