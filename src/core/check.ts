@@ -110,7 +110,7 @@ function runRules(context: RuleContext, settings: CheckOptions['rules']): Findin
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = settings?.[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || (!rule.recommended && setting === undefined)) continue;
     for (const f of rule.run(context)) findings.push(setting ? { ...f, severity: setting } : f);
   }
   return findings;

@@ -24,4 +24,4 @@ export {
 export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles.js';
 export * from './marks.js';
 export * from './types.js';
-export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS } from './labels.js';
+export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS } from './labels.js';

@@ -1,6 +1,6 @@
 // The names of severities and topics, in one place for every report (CLI text, HTML, the
 // 校验报告 sheet, cell notes and the task pane).
-import type { Lang, Severity, Topic } from './types.js';
+import type { Dimension, Lang, Severity, Topic } from './types.js';
 
 export const SEVERITY_NAMES: Record<Lang, Record<Severity, string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -14,3 +14,11 @@ export const TOPIC_NAMES: Record<Lang, Record<Topic, string>> = {
 
 /** Report order of the topics. */
 export const TOPICS: readonly Topic[] = ['structure', 'weights', 'budget', 'value-format', 'scoring'];
+
+/** The 审核维度 of 财预〔2015〕88号, in the guidance's order. */
+export const DIMENSION_NAMES: Record<Lang, Record<Dimension, string>> = {
+  zh: { completeness: '完整性', relevance: '相关性', appropriateness: '适当性', feasibility: '可行性' },
+  en: { completeness: 'Completeness', relevance: 'Relevance', appropriateness: 'Appropriateness', feasibility: 'Feasibility' },
+};
+
+export const DIMENSIONS: readonly Dimension[] = ['completeness', 'relevance', 'appropriateness', 'feasibility'];

@@ -72,6 +72,10 @@ export interface TableModel {
   unitName: string;
   goal: string;
   goalCell?: string;
+  /** The 年度绩效目标 label, when the block has one. */
+  goalLabelCell?: string;
+  /** Columns that must be filled on every indicator row (starred by the template, or 指标值设定依据). */
+  required: { column: number; label: string }[];
   level1: Level1Group[];
   indicators: IndicatorRow[];
   budget: Partial<Record<BudgetKey, BudgetLine>>;

@@ -25,6 +25,8 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
       allowedLevel1: ['产出指标', '效益指标', '满意度指标', '成本指标'],
       level1Weights: { ...NATIONAL_WEIGHTS },
       reservedPoints: 10,
+      // The 财预〔2020〕10号 framework's 二级 under 产出 (成本 required since 财预〔2021〕101号) and 满意度.
+      requiredLevel2: { 产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'], 满意度指标: ['服务对象满意度指标'] },
     },
   },
 };
@@ -36,6 +38,8 @@ export interface ConfigJson {
   rules?: Record<string, RuleSetting>;
   allowedLevel1?: string[];
   level1Weights?: Record<string, number>;
+  requiredLevel2?: Record<string, string[]>;
+  minQuantitativeShare?: number;
 }
 
 export interface Config {
@@ -54,7 +58,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = ['profile', 'reservedPoints', 'rules', 'allowedLevel1', 'level1Weights'] as const;
+const KEYS = ['profile', 'reservedPoints', 'rules', 'allowedLevel1', 'level1Weights', 'requiredLevel2', 'minQuantitativeShare'] as const;
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -134,6 +138,7 @@ export function parseConfig(json: unknown): Config {
       ...base,
       ...(base.allowedLevel1 ? { allowedLevel1: [...base.allowedLevel1] } : {}),
       ...(base.level1Weights ? { level1Weights: { ...base.level1Weights } } : {}),
+      ...(base.requiredLevel2 ? { requiredLevel2: Object.fromEntries(Object.entries(base.requiredLevel2).map(([k, v]) => [k, [...v]])) } : {}),
     });
   }
   if (json.reservedPoints !== undefined) {
@@ -178,6 +183,25 @@ export function parseConfig(json: unknown): Config {
     }
     options.level1Weights = out;
   }
+  if (json.requiredLevel2 !== undefined) {
+    const set = json.requiredLevel2;
+    if (!isPlainObject(set)) fail('requiredLevel2', `应为 {"一级指标": ["二级指标", …]} 形式的对象，而不是 ${show(set)}`, `must be an object {"first-level name": ["second-level name", …]}, not ${show(set)}`);
+    const out: Record<string, string[]> = {};
+    for (const [name, list] of Object.entries(set)) {
+      if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || x.trim() === '')) {
+        fail(`requiredLevel2.${name}`, `应为二级指标名称的列表，而不是 ${show(list)}`, `must be a list of second-level names, not ${show(list)}`);
+      }
+      out[name] = (list as string[]).map((x) => x.trim());
+    }
+    options.requiredLevel2 = out;
+  }
+  if (json.minQuantitativeShare !== undefined) {
+    const x = json.minQuantitativeShare;
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 1) {
+      fail('minQuantitativeShare', `应为 0 到 1 之间的比例（如 0.6 表示 60%），而不是 ${show(x)}`, `must be a share from 0 to 1 (0.6 for 60 %), not ${show(x)}`);
+    }
+    options.minQuantitativeShare = x;
+  }
   return profile ? { options, profile } : { options };
 }
 
@@ -190,5 +214,7 @@ export function toConfigJson(config: Config): ConfigJson {
     ...(o.rules && Object.keys(o.rules).length ? { rules: { ...o.rules } } : {}),
     ...(o.allowedLevel1 && o.allowedLevel1.length ? { allowedLevel1: [...o.allowedLevel1] } : {}),
     ...(o.level1Weights && Object.keys(o.level1Weights).length ? { level1Weights: { ...o.level1Weights } } : {}),
+    ...(o.requiredLevel2 && Object.keys(o.requiredLevel2).length ? { requiredLevel2: { ...o.requiredLevel2 } } : {}),
+    ...(o.minQuantitativeShare !== undefined ? { minQuantitativeShare: o.minQuantitativeShare } : {}),
   };
 }

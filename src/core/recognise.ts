@@ -51,6 +51,8 @@ interface Header {
   left: number;
   right: number;
   others: { column: number; label: string }[];
+  /** Columns the template marks required with a star (「*指标解释」), and 指标值设定依据. */
+  required: { column: number; label: string }[];
 }
 
 /** The 三级 column: 三级指标, or the 指标名称 / 具体指标 some templates use beside 二级指标. */
@@ -69,6 +71,7 @@ function readHeader(grid: Grid, row: number): Header | undefined {
   if (!mayBeHeader(grid, row)) return undefined;
   const found: { column: number; kind: ColumnKey | WeightLike }[] = [];
   const others: { column: number; label: string }[] = [];
+  const required: { column: number; label: string }[] = [];
   for (let c = grid.firstColumn; c <= grid.lastColumn; c++) {
     const v = grid.value(row, c);
     if (typeof v !== 'string') continue;
@@ -79,6 +82,7 @@ function readHeader(grid: Grid, row: number): Header | undefined {
     if (isOurHeader(grid.raw(a.row, a.column), grid.numberFormat(a.row, a.column))) continue;
     const label = headerCore(v);
     const kind = classifyHeader(label);
+    if (/^\s*[*＊※]/.test(v) || /^指标值(设定|确定)依据/.test(label)) required.push({ column: c, label: cellText(v).replace(/^[*＊※\s]+/, '') });
     if (kind) found.push({ column: c, kind });
     else if (label !== '') others.push({ column: c, label: cellText(v) });
   }
@@ -105,7 +109,7 @@ function readHeader(grid: Grid, row: number): Header | undefined {
   }
   const used = Object.values(columns) as number[];
   const left = Math.min(...used);
-  return { row, columns, left, right: Math.max(...used), others: others.filter((o) => o.column > left) };
+  return { row, columns, left, right: Math.max(...used), others: others.filter((o) => o.column > left), required };
 }
 
 const FOOTER = /^(注|说明|备注|填表|填报|审核|负责人|联系|单位负责人|财务负责人|制表|合计|总计|总分|得分合计|分值合计)/;
@@ -647,6 +651,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
   let top = header.row;
   let goal = '';
   let goalCell: string | undefined;
+  let goalLabelCell: string | undefined;
   let title = '';
   const unitNames: { rank: number; text: string }[] = [];
   for (let r = regionTop; r < header.row; r++) {
@@ -664,6 +669,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
         const name = inline ? cellText(v).replace(/^[^:：]*[:：]\s*/, '') : valueRightOf(grid, r, c).text;
         if (name !== '') unitNames.push({ rank, text: name });
       } else if (!goal && GOAL.test(label)) {
+        goalLabelCell ??= address(r, c);
         let g = valueRightOf(grid, r, c);
         // The 自评表 heads its goal 「预期目标 | 实际完成情况」 and writes it on the row below.
         if (g.cell && /^预期目标/.test(headerCore(g.text))) {
@@ -698,6 +704,8 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     unitName,
     goal,
     goalCell,
+    ...(goalLabelCell ? { goalLabelCell } : {}),
+    required: header.required,
     level1,
     indicators,
     budget,

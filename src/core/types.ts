@@ -27,6 +27,8 @@ export interface WorkbookSnapshot {
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Topic = 'structure' | 'weights' | 'budget' | 'value-format' | 'scoring';
+/** The 审核维度 of 财预〔2015〕88号 a rule serves: 完整性, 相关性, 适当性, 可行性. */
+export type Dimension = 'completeness' | 'relevance' | 'appropriateness' | 'feasibility';
 export type Lang = 'zh' | 'en';
 
 export interface LocalizedText {
@@ -38,6 +40,7 @@ export interface Finding {
   rule: string;
   severity: Severity;
   topic: Topic;
+  dimension: Dimension;
   sheet: string;
   /** A1 addresses (cells or ranges) on `sheet`. */
   cells: string[];
@@ -219,6 +222,10 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** The template's 一级 names; when set, any other 一级 is reported (structure/unknown-level1). */
   allowedLevel1?: string[];
+  /** 二级 names the template requires under each 一级 (structure/level2-required). */
+  requiredLevel2?: Record<string, string[]>;
+  /** Least share of 定量 indicators per table, 0–1 (value-format/quantitative-share); off when unset. */
+  minQuantitativeShare?: number;
   /** Accepted findings, in addition to those stored in the workbook's `_jixiao_accepted` sheet. */
   accepted?: Acceptance[];
 }

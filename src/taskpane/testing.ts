@@ -33,6 +33,7 @@ export function installDomStubs(): void {
 export function finding(partial: Partial<Finding> & Pick<Finding, 'severity' | 'topic' | 'sheet'>): Finding {
   return {
     rule: `${partial.topic}.${partial.severity}`,
+    dimension: 'completeness',
     cells: [],
     message: { zh: '问题', en: 'problem' },
     ...partial,

@@ -21,6 +21,12 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toEqual({ options: {} });
   });
 
+  test('minQuantitativeShare and requiredLevel2 are read and checked', () => {
+    expect(parseConfig({ minQuantitativeShare: 0.6, requiredLevel2: { 产出指标: ['成本指标'] } }).options).toEqual({ minQuantitativeShare: 0.6, requiredLevel2: { 产出指标: ['成本指标'] } });
+    expect(() => parseConfig({ minQuantitativeShare: 60 })).toThrow(/minQuantitativeShare/);
+    expect(() => parseConfig({ requiredLevel2: { 产出指标: '成本指标' } })).toThrow(/requiredLevel2\.产出指标/);
+  });
+
   test('a profile gives its options; keys given override them', () => {
     const national = parseConfig({ profile: 'national' });
     expect(national.profile).toBe('national');
@@ -28,6 +34,7 @@ describe('parseConfig', () => {
       allowedLevel1: ['产出指标', '效益指标', '满意度指标', '成本指标'],
       level1Weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
       reservedPoints: 10,
+      requiredLevel2: { 产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'], 满意度指标: ['服务对象满意度指标'] },
     });
     const gansu = parseConfig({ profile: 'gansu-county', reservedPoints: 10, rules: { 'budget/total-blank': 'off', 'weights/level1-sum': 'warning' } });
     expect(gansu.options).toEqual({

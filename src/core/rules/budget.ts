@@ -36,6 +36,7 @@ export const amountInvalid = defineRule<{ key: BudgetKey; raw: string }>({
   id: 'budget/amount-invalid',
   severity: 'error',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: { zh: '预算金额应为不小于 0 的数字（空白按 0 计）。', en: 'Budget amounts are numbers ≥ 0 (blank counts as 0).' },
   message: ({ key, raw }) => ({
     zh: `预算情况中「${BUDGET_LABEL[key].zh}」的金额「${raw}」不是不小于 0 的数字，请填写以万元为单位的金额。`,
@@ -86,6 +87,7 @@ function sumRule(id: string, total: BudgetKey, parts: BudgetKey[], description: 
     id,
     severity: 'error',
     topic: 'budget',
+    dimension: 'appropriateness',
     description,
     message: sumMessage,
     check({ table }, report) {
@@ -106,6 +108,7 @@ export const expenseSum = defineRule<SumData>({
   id: 'budget/expense-sum',
   severity: 'error',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: { zh: '基本支出 + 项目支出 + 对下转移支付 = 支出合计。', en: 'Basic + project spending + transfers = spending total.' },
   message: sumMessage,
   check({ table }, report) {
@@ -121,6 +124,7 @@ export const transferInsideProject = defineRule<Record<string, never>>({
   id: 'budget/transfer-in-project',
   severity: 'info',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: {
     zh: '支出合计只在不计对下转移支付时成立：对下转移支付可能已包含在项目支出中。',
     en: 'The spending total holds only without transfers: they may already be inside project spending.',
@@ -155,6 +159,7 @@ function pairRule(id: string, a: BudgetKey, b: BudgetKey, description: Localized
     id,
     severity: 'error',
     topic: 'budget',
+    dimension: 'appropriateness',
     description,
     message: (d) => ({
       zh: `${BUDGET_LABEL[d.a].zh} ${n(d.va)} 万元与${BUDGET_LABEL[d.b].zh} ${n(d.vb)} 万元不相等，请核对。`,
@@ -191,6 +196,7 @@ export const totalBlank = defineRule<{ total: BudgetKey; sum: number }>({
   id: 'budget/total-blank',
   severity: 'warning',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: { zh: '分项已填写而合计空白。', en: 'A total is blank while its parts are filled.' },
   message: ({ total, sum }) => ({
     zh: `${BUDGET_LABEL[total].zh}空白，而其分项合计为 ${n(sum)} 万元，请填写合计金额。`,
@@ -233,6 +239,7 @@ export const goalAmount = defineRule<{ quoted: number; total: number }>({
   id: 'budget/goal-amount',
   severity: 'warning',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: { zh: '年度绩效目标中写的资金额应与预算合计一致。', en: 'The amount named in the annual goal matches the budget total.' },
   message: ({ quoted, total }) => ({
     zh: `年度绩效目标中写的 ${n(quoted)} 万元与预算合计 ${n(total)} 万元不一致，请核对。`,
@@ -267,6 +274,7 @@ export const indicatorAmount = defineRule<{ name: string; quoted: number; key: B
   id: 'budget/indicator-amount',
   severity: 'warning',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: {
     zh: '指标中写的资金额不应大于其所属预算项的金额。',
     en: 'A money amount written in an indicator is not larger than the budget line it belongs to.',
@@ -353,6 +361,7 @@ export const fundsSum = defineRule<FundsSum & { value: number }>({
   id: 'budget/funds-sum',
   severity: 'error',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: {
     zh: '项目资金（预算执行情况）中，年度资金总额应等于本年财政拨款、上年结转资金和其他资金之和（逐列核对）。',
     en: 'In the project funds block the total equals the sum of its parts (this year’s appropriation, carry-over, other funds), column by column.',
@@ -373,6 +382,7 @@ export const fundsTotalBlank = defineRule<FundsSum>({
   id: 'budget/funds-total-blank',
   severity: 'warning',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: { zh: '项目资金的分项已填写而年度资金总额空白。', en: 'Project fund parts are filled but the total is blank.' },
   message: ({ total, sum }) => ({
     zh: `${total}空白，而其分项合计为 ${n(sum)} 万元，请填写总额。`,
@@ -411,6 +421,7 @@ export const fundsExecutionDiffers = defineRule<{ what: 'rate' | 'score'; publis
   id: 'budget/funds-execution',
   severity: 'warning',
   topic: 'budget',
+  dimension: 'appropriateness',
   description: {
     zh: '项目资金的执行率应为全年执行数 ÷ 全年预算数，得分应为分值 × 执行率（不超过分值）。',
     en: 'The execution rate is full-year spending ÷ full-year budget, and its score is points × rate (at most the points).',

@@ -1,6 +1,6 @@
 // The rule module shape, after ESLint/stylelint rules: one place declares a rule's id, severity,
 // topic, documentation and messages; `check` reports what it finds through `report`.
-import type { CheckOptions, Finding, LocalizedText, Severity, Topic } from '../types.js';
+import type { CheckOptions, Dimension, Finding, LocalizedText, Severity, Topic } from '../types.js';
 import type { IndicatorRow, Level1Group, TableModel } from '../model.js';
 import type { SelfEvalScore } from '../scoring/selfEvaluation.js';
 
@@ -30,8 +30,12 @@ export interface RuleSpec<D> {
   id: string;
   severity: Severity;
   topic: Topic;
+  /** The 审核维度 (财预〔2015〕88号) the rule serves. */
+  dimension: Dimension;
   /** What the rule checks, for the docs and the settings list. */
   description: LocalizedText;
+  /** False for a rule that runs only when the settings give it a severity (a reviewer's opt-in). */
+  recommended?: boolean;
   message(data: D): LocalizedText;
   check(context: RuleContext, report: (r: Report<D>) => void): void;
 }
@@ -40,7 +44,10 @@ export interface Rule {
   id: string;
   severity: Severity;
   topic: Topic;
+  dimension: Dimension;
   description: LocalizedText;
+  /** False: off unless the settings turn it on. */
+  recommended: boolean;
   run(context: RuleContext): Finding[];
 }
 
@@ -49,7 +56,9 @@ export function defineRule<D>(spec: RuleSpec<D>): Rule {
     id: spec.id,
     severity: spec.severity,
     topic: spec.topic,
+    dimension: spec.dimension,
     description: spec.description,
+    recommended: spec.recommended ?? true,
     run(context) {
       const found: Finding[] = [];
       spec.check(context, (r) => {
@@ -57,6 +66,7 @@ export function defineRule<D>(spec: RuleSpec<D>): Rule {
           rule: spec.id,
           severity: spec.severity,
           topic: spec.topic,
+          dimension: spec.dimension,
           sheet: context.table.sheet,
           cells: r.cells,
           message: spec.message(r.data),

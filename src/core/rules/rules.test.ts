@@ -32,6 +32,7 @@ describe('the rule registry', () => {
   test.each(rules.map((r) => [r.id, r] as const))('%s declares its topic, severity and documentation', (id, r) => {
     expect(id).toMatch(new RegExp(`^${r.topic}/[a-z0-9-]+$`));
     expect(['error', 'warning', 'info']).toContain(r.severity);
+    expect(['completeness', 'relevance', 'appropriateness', 'feasibility']).toContain(r.dimension);
     expect(r.description.zh).toMatch(/[\u4e00-\u9fff]/);
     expect(r.description.en.length).toBeGreaterThan(10);
   });
@@ -40,6 +41,7 @@ describe('the rule registry', () => {
     const doc = readFileSync(path.resolve('docs/RULES.md'), 'utf8');
     for (const r of rules) {
       expect(doc).toContain(`\`${r.id}\``);
+      expect(doc).toMatch(new RegExp(`\\| \`${r.id}\` \\|[^\\n]*\\| [^|]* ${r.dimension} \\|`));
       expect(doc).toContain(r.description.zh);
     }
   });

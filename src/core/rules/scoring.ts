@@ -3,12 +3,14 @@
 import type { SelfEvalProblem } from '../scoring/selfEvaluation.js';
 import type { IndicatorRow } from '../model.js';
 import { defineRule, type RuleContext } from './rule.js';
+import type { Dimension } from '../types.js';
 
-function problemRule(kind: SelfEvalProblem['kind'], id: string, severity: 'error' | 'warning', description: { zh: string; en: string }) {
+function problemRule(kind: SelfEvalProblem['kind'], id: string, severity: 'error' | 'warning', dimension: Dimension, description: { zh: string; en: string }) {
   return defineRule<{ name: string; problem: SelfEvalProblem }>({
     id,
     severity,
     topic: 'scoring',
+    dimension,
     description,
     message: ({ name, problem }) => ({ zh: `指标「${name}」：${problem.message.zh}`, en: `Indicator "${name}": ${problem.message.en}` }),
     check({ table, evaluations }, report) {
@@ -27,23 +29,23 @@ function cellsOf(r: IndicatorRow): string[] {
   return [r.cells.actual ?? r.cells.value].filter((c): c is string => c !== undefined);
 }
 
-export const actualMissing = problemRule('actual-missing', 'scoring/actual-missing', 'error', {
+export const actualMissing = problemRule('actual-missing', 'scoring/actual-missing', 'error', 'completeness', {
   zh: '自评阶段每个指标都应填写实际完成值。',
   en: 'At year end every indicator has its actual value.',
 });
-export const actualNotNumber = problemRule('actual-not-number', 'scoring/actual-not-number', 'error', {
+export const actualNotNumber = problemRule('actual-not-number', 'scoring/actual-not-number', 'error', 'completeness', {
   zh: '定量指标的实际完成值应为数值。',
   en: 'The actual value of a quantitative indicator is a number.',
 });
-export const actualUnit = problemRule('unit-mismatch', 'scoring/actual-unit', 'error', {
+export const actualUnit = problemRule('unit-mismatch', 'scoring/actual-unit', 'error', 'completeness', {
   zh: '实际完成值的单位应与指标值相同。',
   en: 'The actual value is in the same unit as the target.',
 });
-export const actualUnrecognised = problemRule('actual-unrecognised', 'scoring/actual-unrecognised', 'error', {
+export const actualUnrecognised = problemRule('actual-unrecognised', 'scoring/actual-unrecognised', 'error', 'completeness', {
   zh: '定性指标的完成情况应写为 达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差。',
   en: 'A qualitative actual is one of 达成年度指标 / 部分达成… / 未达成….',
 });
-export const overTarget = problemRule('over-target', 'scoring/over-target', 'warning', {
+export const overTarget = problemRule('over-target', 'scoring/over-target', 'warning', 'feasibility', {
   zh: '实际完成值达到目标 120% 及以上：目标可能设定偏低。',
   en: 'The actual is at least 120 % of the target: the target may have been set too low.',
 });
@@ -52,6 +54,7 @@ export const deviationMissing = defineRule<{ name: string }>({
   id: 'scoring/deviation-missing',
   severity: 'warning',
   topic: 'scoring',
+  dimension: 'completeness',
   description: { zh: '未得满分的指标应在偏差原因列说明原因和改进措施。', en: 'A row below full points explains the deviation in the deviation column.' },
   message: ({ name }) => ({
     zh: `指标「${name}」未达到目标，但偏差原因分析及改进措施为空，请填写。`,
@@ -73,6 +76,7 @@ export const publishedDiffers = defineRule<{ name: string; published: number; ou
   id: 'scoring/published-differs',
   severity: 'warning',
   topic: 'scoring',
+  dimension: 'appropriateness',
   description: {
     zh: '自评表自带的得分应与按财预〔2020〕10号计分公式算出的得分一致（相差不超过 0.01）。',
     en: "The table's own 得分 agrees (within 0.01) with the score the Cai Yu [2020] No. 10 formulas give.",

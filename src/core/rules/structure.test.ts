@@ -1,4 +1,5 @@
 import { selfEvaluationForm, wholeSpendingForm } from '../../../test/helpers/published.js';
+import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
 import { DEFAULT_COLUMNS, rowsWith, validRows } from '../../../test/helpers/workbooks.js';
 import { PROFILES } from '../index.js';
@@ -44,4 +45,18 @@ describe('structure rules', () => {
   passing('structure/level2-empty', 'a 二级 of only template slots is not applicable', selfEvaluationForm());
   passing('structure/no-weight-column', 'a per-三级 分值 column states the weights', wholeSpendingForm());
   passing('structure/duplicate-name', 'slots 「指标1：」 under several 二级 are no duplicates', selfEvaluationForm());
+
+  // 完整性 (财预〔2015〕88号)
+  passing('structure/required-blank', 'every starred 「*指标解释」 filled', { labels: { content: '*指标值内容' }, rows: validRows().map((r) => ({ ...r, content: r.content ?? '说明' })) });
+  failing('structure/required-blank', 'a starred 「*指标解释」 left blank on some rows', { labels: { content: '*指标解释' } }, { count: 1, zh: /「指标解释」为必填项，有 \d+ 个指标未填写/ });
+  failing('structure/required-blank', '指标值设定依据 left blank', { labels: { content: '指标值设定依据' }, rows: validRows().map((r, i) => ({ ...r, content: i === 0 ? '' : '依据三定方案' })) }, { cells: ['H12'], zh: /「指标值设定依据」为必填项，有 1 个指标未填写（第 12 行）/ });
+  passing('structure/required-blank', 'a starred 「*计量单位」 blank on 定性 rows', { labels: { unit: '*计量单位' } });
+  const national = { requiredLevel2: PROFILES.national.options.requiredLevel2 };
+  passing('structure/level2-required', 'no template chosen', wholeSpendingForm());
+  failing('structure/level2-required', 'the national template: 产出 without 成本指标', wholeSpendingForm(), { cells: ['A5'], zh: /「产出指标」下缺少所选模板要求的二级指标：成本指标/ }, national);
+  const withCost = { ...withRows(wholeSpendingForm(), (g) => { g[9][1] = '成本指标'; g[9][2] = '单场活动平均成本'; g[9][6] = '≤0.5万元'; return g; }) };
+  withCost.merges = (withCost.merges ?? []).map((m) => (m === 'B8:B10' ? 'B8:B9' : m));
+  passing('structure/level2-required', 'the national template: 产出 with 数量、质量、时效、成本', withCost, national);
+  passing('structure/goal-missing', 'the goal filled', {});
+  failing('structure/goal-missing', 'the goal left blank beside its label', withRows(wholeSpendingForm(), (g) => { g[2][1] = null; return g; }), { cells: ['A3'] });
 });

@@ -3,11 +3,13 @@
 import { defineRule } from './rule.js';
 import { formatNumber, normaliseLabel } from '../text.js';
 import { columnLetter } from '../a1.js';
+import type { TableModel } from '../model.js';
 
 export const noWeightColumn = defineRule<{ weights: string }>({
   id: 'structure/no-weight-column',
   severity: 'info',
   topic: 'structure',
+  dimension: 'completeness',
   description: {
     zh: '表中没有权重列时，一级指标权重取自设置（全国通用表按财预〔2020〕10号：产出 50、效益 30、满意度 10，预留 10 分给预算执行率）。',
     en: 'Without a weight column the first-level weights come from the settings (national form: output 50, outcome 30, satisfaction 10, 10 reserved for budget execution).',
@@ -28,6 +30,7 @@ export const typeInferred = defineRule<{ count: number }>({
   id: 'structure/type-inferred',
   severity: 'info',
   topic: 'structure',
+  dimension: 'completeness',
   description: { zh: '表中没有指标值类型列时，按指标值推断定量或定性。', en: 'Without a value-type column, 定量/定性 is inferred from the value.' },
   message: ({ count }) => ({
     zh: `表中没有指标值类型列，已按指标值推断 ${count} 个指标的定量/定性类型。`,
@@ -44,6 +47,7 @@ export const emptyName = defineRule<{ value: string }>({
   id: 'structure/empty-name',
   severity: 'error',
   topic: 'structure',
+  dimension: 'completeness',
   description: { zh: '已填写内容的指标行应有三级指标名称。', en: 'A filled indicator row has a third-level name.' },
   message: ({ value }) => ({
     zh: `此行填写了指标值「${value}」等内容，但三级指标名称为空，请填写指标名称。`,
@@ -60,6 +64,7 @@ export const duplicateName = defineRule<{ name: string; first: string }>({
   id: 'structure/duplicate-name',
   severity: 'warning',
   topic: 'structure',
+  dimension: 'appropriateness',
   description: { zh: '同一张表中三级指标名称不应重复。', en: 'Third-level names are unique within a table.' },
   message: ({ name, first }) => ({
     zh: `三级指标「${name}」与 ${first} 的指标重名，请区分或合并。`,
@@ -81,6 +86,7 @@ export const level2Empty = defineRule<{ name: string }>({
   id: 'structure/level2-empty',
   severity: 'warning',
   topic: 'structure',
+  dimension: 'completeness',
   description: { zh: '每个二级指标下至少应有一个三级指标。', en: 'Every second-level indicator has at least one third-level indicator.' },
   message: ({ name }) => ({
     zh: `二级指标「${name}」下没有三级指标，请补充或删除该二级指标。`,
@@ -100,6 +106,7 @@ export const noDescription = defineRule<{ name: string }>({
   id: 'structure/no-description',
   severity: 'info',
   topic: 'structure',
+  dimension: 'completeness',
   description: { zh: '指标值内容与备注都为空时，审核人无从了解指标口径。', en: 'Description and remark both empty: reviewers cannot tell what the indicator measures.' },
   message: ({ name }) => ({
     zh: `指标「${name}」的指标值内容和备注都为空，建议说明指标的含义和计算口径。`,
@@ -107,6 +114,8 @@ export const noDescription = defineRule<{ name: string }>({
   }),
   check({ table }, report) {
     if (table.columns.content === undefined && table.columns.remark === undefined) return;
+    // A required description column has its own warning.
+    if (table.required.some((c) => c.column === table.columns.content)) return;
     for (const r of table.indicators) {
       if (r.content !== '' || r.remark !== '') continue;
       const cells = [r.cells.content ?? r.cells.remark].filter((c): c is string => c !== undefined);
@@ -119,6 +128,7 @@ export const unknownLevel1 = defineRule<{ name: string; allowed: string }>({
   id: 'structure/unknown-level1',
   severity: 'warning',
   topic: 'structure',
+  dimension: 'relevance',
   description: {
     zh: '选择了模板（规则设置中的一级指标集合）时，表中每个一级指标都应属于该模板。',
     en: 'When a template is chosen (the first-level set in the settings), every first-level indicator belongs to it.',
@@ -142,6 +152,7 @@ export const templateSlots = defineRule<{ count: number }>({
   id: 'structure/template-slots',
   severity: 'info',
   topic: 'structure',
+  dimension: 'completeness',
   description: {
     zh: '模板自带的空白占位行（「指标1：」「……」「/」）不是指标，已跳过，不计分也不报错。',
     en: "A printed template's empty slot rows (指标1:, ……, /) are not indicators: skipped, neither scored nor reported.",
@@ -156,4 +167,82 @@ export const templateSlots = defineRule<{ count: number }>({
   },
 });
 
-export const structureRules = [templateSlots, noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];
+export const requiredBlank = defineRule<{ label: string; count: number; rows: string }>({
+  id: 'structure/required-blank',
+  severity: 'warning',
+  topic: 'structure',
+  dimension: 'completeness',
+  description: {
+    zh: '模板标注为必填（*）的列，以及指标值设定依据，每个指标都应填写。',
+    en: 'Columns the template marks required (*), and the basis of each target value, are filled on every indicator row.',
+  },
+  message: ({ label, count, rows }) => ({
+    zh: `「${label}」为必填项，有 ${count} 个指标未填写（第 ${rows} 行），请补充。`,
+    en: `"${label}" is required, but ${count} indicators leave it blank (rows ${rows}); fill it in.`,
+  }),
+  check({ table }, report) {
+    // Blank names, values, types and units have rules of their own (a 定性 row needs no unit).
+    const covered = new Set([table.columns.l1, table.columns.l2, table.columns.l3, table.columns.value, table.columns.type, table.columns.unit]);
+    for (const req of table.required) {
+      if (covered.has(req.column)) continue;
+      const blank = table.indicators.filter((r) => isBlankCell(table, r.row, req.column));
+      if (blank.length === 0) continue;
+      const shown = blank.slice(0, 8).map((r) => r.row).join('、') + (blank.length > 8 ? '…' : '');
+      report({ cells: blank.map((r) => `${columnLetter(req.column)}${r.row}`), data: { label: req.label, count: blank.length, rows: shown } });
+    }
+  },
+});
+
+function isBlankCell(table: TableModel, row: number, column: number): boolean {
+  const v = table.grid.value(row, column);
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A 二级 name compared as offices write it: 数量 = 数量指标, 服务对象满意度 = 服务对象满意度指标. */
+function level2Key(name: string): string {
+  return normaliseLabel(name).replace(/指标$/, '');
+}
+
+export const level2Required = defineRule<{ level1: string; missing: string }>({
+  id: 'structure/level2-required',
+  severity: 'warning',
+  topic: 'structure',
+  dimension: 'completeness',
+  description: {
+    zh: '所选模板要求的二级指标应当齐全（全国通用表按财预〔2020〕10号指标体系框架：产出含数量、质量、时效、成本，满意度含服务对象满意度）。',
+    en: 'The second-level indicators the chosen template requires are present (national form, after the Cai Yu [2020] No. 10 framework: quantity, quality, timeliness and cost under output; beneficiary satisfaction).',
+  },
+  message: ({ level1, missing }) => ({
+    zh: `「${level1}」下缺少所选模板要求的二级指标：${missing}，请补充相应的三级指标。`,
+    en: `"${level1}" lacks second-level indicators the chosen template requires: ${missing}; add indicators for them.`,
+  }),
+  check({ table, options }, report) {
+    const required = options.requiredLevel2;
+    if (!required) return;
+    for (const [level1, names] of Object.entries(required)) {
+      const g = table.level1.find((x) => normaliseLabel(x.name) === normaliseLabel(level1));
+      if (!g) continue; // a missing 一级 is unknown-level1's or the template's matter
+      const present = new Set(g.level2.filter((s) => s.indicators.length > 0).map((s) => level2Key(s.name)));
+      const missing = names.filter((n) => !present.has(level2Key(n)));
+      if (missing.length === 0) continue;
+      report({ cells: g.labelCell ? [g.labelCell] : [], data: { level1: g.name, missing: missing.join('、') } });
+    }
+  },
+});
+
+export const goalMissing = defineRule<Record<string, never>>({
+  id: 'structure/goal-missing',
+  severity: 'warning',
+  topic: 'structure',
+  dimension: 'completeness',
+  description: { zh: '表中有「年度绩效目标」一栏时应当填写。', en: 'Where the table has an annual goal (年度绩效目标) row, it is filled in.' },
+  message: () => ({
+    zh: '年度绩效目标未填写，请概括本年度资金使用要达到的产出和效果。',
+    en: 'The annual goal is blank; summarise the outputs and effects the year’s funds are to achieve.',
+  }),
+  check({ table }, report) {
+    if (table.goalLabelCell && table.goal === '') report({ cells: [table.goalLabelCell], data: {} });
+  },
+});
+
+export const structureRules = [templateSlots, requiredBlank, level2Required, goalMissing, noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];

@@ -67,4 +67,18 @@ describe('value-format rules', () => {
   passing('value-format/lower-is-better', '反向 with ≤ from 指标方向', wholeSpendingForm());
   failing('value-format/lower-is-better', '反向 in 指标性质 while 指标方向 says ≥', withRows(wholeSpendingForm(), (g) => { g[6][5] = '≥'; return g; }), { cells: ['G7'] });
   passing('value-format/lower-is-better', '正向 in 指标性质 overrides a name ending in 成本', withRows(wholeSpendingForm(), (g) => { g[5][2] = '送戏下乡节约成本'; return g; }));
+
+  // 适当性 (财预〔2015〕88号)
+  const optIn = { rules: { 'value-format/vague-target': 'info' as const } };
+  passing('value-format/vague-target', 'off unless a reviewer turns it on', { rows: rowsWith(2, { value: '稳步提升' }) });
+  passing('value-format/vague-target', '定性 targets a reviewer can check (健全)', { rows: validRows().map((r) => (r.type === '定性' ? { ...r, value: '健全' } : r)) }, optIn);
+  failing('value-format/vague-target', '「稳步提升」 as a 定性 target', { rows: rowsWith(2, { value: '稳步提升' }) }, { cells: ['F14'], zh: /较笼统/ }, optIn);
+  passing('value-format/quantitative-share', 'no least share set', { rows: validRows().map((r) => ({ ...r, type: '定性', value: '健全', unit: '' })) });
+  passing('value-format/quantitative-share', 'the valid table against a least 60 %', {}, { minQuantitativeShare: 0.6 });
+  failing('value-format/quantitative-share', 'a table of 定性 rows against a least 60 %', { rows: validRows().map((r) => ({ ...r, type: '定性', value: '健全', unit: '' })) }, { zh: /定量指标 0 个，占 0%.*低于要求的 60%/ }, { minQuantitativeShare: 0.6 });
+  passing('value-format/cost-unit', 'a cost in 万元/家', wholeSpendingForm());
+  failing('value-format/cost-unit', 'a cost in 场', withRows(wholeSpendingForm(), (g) => { g[6][1] = '成本指标'; g[6][2] = '活动成本控制'; g[6][6] = '≤20场'; return g; }), { cells: ['G7'] });
+  passing('value-format/satisfaction-range', '满意度 ≥90%', wholeSpendingForm());
+  failing('value-format/satisfaction-range', '满意度 in 分', withRows(wholeSpendingForm(), (g) => { g[14][6] = '≥90分'; return g; }), { cells: ['G15'], zh: /不是百分比/ });
+  failing('value-format/satisfaction-range', '满意度 ≥50%', withRows(wholeSpendingForm(), (g) => { g[14][6] = '≥50%'; return g; }), { zh: /低于 60%/ });
 });

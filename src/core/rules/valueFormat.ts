@@ -4,6 +4,7 @@ import type { IndicatorRow } from '../model.js';
 import { defineRule } from './rule.js';
 import { formatNumber, toHalfWidth } from '../text.js';
 import { looksLikeDateSerial, serialDate } from '../value.js';
+import { columnLetter as columnLetterOf } from '../a1.js';
 
 const n = formatNumber;
 
@@ -29,6 +30,7 @@ export const valueEmpty = defineRule<{ name: string }>({
   id: 'value-format/empty',
   severity: 'error',
   topic: 'value-format',
+  dimension: 'completeness',
   description: { zh: '每个三级指标都应填写指标值。', en: 'Every indicator has a target value.' },
   message: ({ name }) => ({
     zh: `三级指标「${name}」的指标值为空，请在指标值列填写目标值（目标写在指标名称中不算填写）。`,
@@ -45,6 +47,7 @@ export const typeInvalid = defineRule<{ name: string; text: string }>({
   id: 'value-format/type-invalid',
   severity: 'error',
   topic: 'value-format',
+  dimension: 'completeness',
   description: { zh: '指标值类型应为「定量」或「定性」。', en: 'The value type is 定量 (quantitative) or 定性 (qualitative).' },
   message: ({ name, text }) => ({
     zh: `三级指标「${name}」的指标值类型「${text}」应为「定量」或「定性」，请改正。`,
@@ -62,6 +65,7 @@ export const notNumber = defineRule<{ name: string; value: string }>({
   id: 'value-format/not-number',
   severity: 'error',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: {
     zh: '定量指标的指标值应为数值，可带比较符号和单位，如「≥95」「100%」。',
     en: 'A quantitative target is a number, optionally with a comparator and unit, e.g. "≥95", "100%".',
@@ -81,6 +85,7 @@ export const unitMissing = defineRule<{ name: string }>({
   id: 'value-format/unit-missing',
   severity: 'error',
   topic: 'value-format',
+  dimension: 'completeness',
   description: { zh: '定量指标应写明度量单位（在度量单位列或指标值中）。', en: 'A quantitative indicator states its unit (in the unit column or in the value).' },
   message: ({ name }) => ({
     zh: `定量指标「${name}」没有度量单位，请在度量单位列填写（如 %、项、次、工作日）。`,
@@ -99,6 +104,7 @@ export const unitMismatch = defineRule<{ name: string; inValue: string; column: 
   id: 'value-format/unit-mismatch',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: { zh: '指标值中写的单位应与度量单位一致。', en: 'A unit written inside the value agrees with the unit column.' },
   message: ({ name, inValue, column }) => ({
     zh: `指标「${name}」的指标值中单位为「${inValue}」，与度量单位「${column}」不一致，请统一。`,
@@ -119,6 +125,7 @@ export const qualitativeNumber = defineRule<{ name: string; value: string }>({
   id: 'value-format/qualitative-number',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: { zh: '定性指标的指标值不应是一个数字。', en: 'A qualitative target is not a bare number.' },
   message: ({ name, value }) => ({
     zh: `定性指标「${name}」的指标值是数字「${value}」，请确认指标值类型是否应为定量，或用文字描述目标。`,
@@ -135,6 +142,7 @@ export const qualitativeUnit = defineRule<{ name: string; unit: string }>({
   id: 'value-format/qualitative-unit',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: { zh: '定性指标的度量单位应为空或「-」。', en: 'A qualitative indicator has no unit (blank or "-").' },
   message: ({ name, unit }) => ({
     zh: `定性指标「${name}」填写了度量单位「${unit}」，定性指标的度量单位应为空或「-」。`,
@@ -151,6 +159,7 @@ export const percentOver100 = defineRule<{ name: string; value: string }>({
   id: 'value-format/percent-over-100',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'feasibility',
   description: { zh: '以 % 计的比率目标（≥、>、= 或无符号）不应超过 100%。', en: 'A percentage rate target (≥, >, = or none) is not above 100 %.' },
   message: ({ name, value }) => ({
     zh: `指标「${name}」的指标值「${value}」超过 100%，比率一般不超过 100%，请核对。`,
@@ -171,6 +180,7 @@ export const negative = defineRule<{ name: string; value: string }>({
   id: 'value-format/negative',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'feasibility',
   description: { zh: '指标值一般不为负数（变动率、增长率以 ≤ 表示下降的除外）。', en: 'Targets are not negative (except ≤ on change or growth rates).' },
   message: ({ name, value }) => ({
     zh: `指标「${name}」的指标值「${value}」为负数，请核对。`,
@@ -232,6 +242,7 @@ export const contentDiffers = defineRule<{ name: string; stated: number; value: 
   id: 'value-format/content-differs',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: {
     zh: '指标值内容或备注中写的数值应与指标值一致（同一单位）。',
     en: 'A figure stated in the description or remark (same unit) matches the target value.',
@@ -269,6 +280,7 @@ export const lowerIsBetter = defineRule<{ name: string; value: string }>({
   id: 'value-format/lower-is-better',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: {
     zh: '越低越好的指标（指标性质为反向，或控制率、变动率、投诉率、差错率、成本、经费）不应用 ≥ 表示。',
     en: 'Lower-is-better indicators (control, change, complaint, error rates; costs) are not written with ≥.',
@@ -299,6 +311,7 @@ export const timelinessUnit = defineRule<{ name: string; unit: string }>({
   id: 'value-format/timeliness-unit',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: {
     zh: '时效指标应以时间（日、工作日、周、月、季度、年、小时）或 % 比率计量。',
     en: 'Timeliness indicators are measured in time (days, weeks, months, quarters, years, hours) or a % rate.',
@@ -321,6 +334,7 @@ export const dateSerial = defineRule<{ name: string; serial: string; date: strin
   id: 'value-format/date-serial',
   severity: 'warning',
   topic: 'value-format',
+  dimension: 'appropriateness',
   description: {
     zh: '指标值或度量单位中的五位数（如 44561）往往是 Excel 把日期存成的序号，应写成日期或时间。',
     en: 'A five-digit number in a value or unit (e.g. 44561) is often a date Excel stored as its serial; write the date or a time instead.',
@@ -341,4 +355,109 @@ export const dateSerial = defineRule<{ name: string; serial: string; date: strin
   },
 });
 
-export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit, dateSerial];
+/** Words that describe a direction, not a target a reviewer can check (财预〔2021〕101号: targets are to be specific and measurable). */
+const VAGUE = /(稳步|逐步|有所|进一步|持续|不断|明显|显著|大幅|较大|普遍)(提升|提高|改善|增强|加强|增长|好转|上升)|^(提升|提高|改善|增强|加强)$|达到预期|符合预期|较好|较高|显著|良好|有效|明显/;
+
+export const vagueTarget = defineRule<{ name: string; value: string }>({
+  id: 'value-format/vague-target',
+  severity: 'info',
+  topic: 'value-format',
+  dimension: 'appropriateness',
+  description: {
+    zh: '指标值写成「稳步提升」「有所提高」「达到预期」「较好」「显著」等笼统说法时，审核人无法检验，建议量化或写明可检验的标准。',
+    en: 'A target such as 稳步提升 (steadily improve) or 达到预期 (as expected) cannot be checked; quantify it or state a verifiable standard.',
+  },
+  // A reviewer's opt-in: most templates' 定性 rows are written this way.
+  recommended: false,
+  message: ({ name, value }) => ({
+    zh: `指标「${name}」的指标值「${value}」较笼统，难以检验是否完成，建议量化（如「≥95%」「≥3项」）或写明可检验的标准。`,
+    en: `The target "${value}" of "${name}" is vague and hard to verify; quantify it (e.g. "≥95%") or state a verifiable standard.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (r.value.kind !== 'text' || /\d/.test(r.valueText) || !VAGUE.test(toHalfWidth(r.valueText).replace(/\s+/g, ''))) continue;
+      // A 定量 row with words is already an error (not-number); this is for 定性 rows.
+      if (r.type === '定量') continue;
+      report({ cells: valueCells(r), data: { name: r.name, value: r.valueText }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const quantitativeShare = defineRule<{ share: number; least: number; count: number; total: number }>({
+  id: 'value-format/quantitative-share',
+  severity: 'warning',
+  topic: 'value-format',
+  dimension: 'appropriateness',
+  description: {
+    zh: '设置了定量指标最低占比时，表中定量指标的比例不应低于它（默认不检查）。',
+    en: 'Where a least share of quantitative indicators is set, the table has at least that share (off by default).',
+  },
+  message: ({ share, least, count, total }) => ({
+    zh: `表中定量指标 ${count} 个，占 ${n(Math.round(share * 100))}%（共 ${total} 个），低于要求的 ${n(Math.round(least * 100))}%，请将可量化的指标改为定量。`,
+    en: `${count} of ${total} indicators (${n(Math.round(share * 100))} %) are quantitative, below the required ${n(Math.round(least * 100))} %; make measurable ones quantitative.`,
+  }),
+  check({ table, options }, report) {
+    const least = options.minQuantitativeShare;
+    if (least === undefined || table.indicators.length === 0) return;
+    const count = table.indicators.filter((r) => r.type === '定量').length;
+    const share = count / table.indicators.length;
+    if (share + 1e-9 >= least) return;
+    const cell = table.columns.type ?? table.columns.value;
+    report({ cells: cell === undefined ? [] : [`${columnLetterOf(cell)}${table.headerRow}`], data: { share, least, count, total: table.indicators.length } });
+  },
+});
+
+/** Under 成本指标 (as 二级, or as the 一级 of the 2021 national form). */
+function isCostRow(r: IndicatorRow): boolean {
+  return /成本/.test(r.level2) || /^成本指标$/.test(r.level1);
+}
+
+export const costUnit = defineRule<{ name: string; unit: string }>({
+  id: 'value-format/cost-unit',
+  severity: 'warning',
+  topic: 'value-format',
+  dimension: 'appropriateness',
+  description: {
+    zh: '成本指标应以金额（元、万元）、单位成本（元/人、万元/公里）或控制比率（%）计量。',
+    en: 'Cost indicators are measured in money (元, 万元), a unit cost (元/人) or a control rate (%).',
+  },
+  message: ({ name, unit }) => ({
+    zh: `成本指标「${name}」的单位「${unit}」不是金额或单位成本，请改为元、万元、元/人等，或用 % 表示成本控制率。`,
+    en: `Cost indicator "${name}" is measured in "${unit}", not money or a unit cost; use 元, 万元, 元/人 … or a % rate.`,
+  }),
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (!isCostRow(r) || r.type !== '定量' || r.value.kind !== 'number') continue;
+      const unit = unitOf(r);
+      if (unit === '' || /元|%|百分点/.test(unit)) continue;
+      report({ cells: [r.cells.unit ?? r.cells.value].filter((c): c is string => c !== undefined), data: { name: r.name, unit }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const satisfactionRange = defineRule<{ name: string; value: string; unit: string }>({
+  id: 'value-format/satisfaction-range',
+  severity: 'warning',
+  topic: 'value-format',
+  dimension: 'appropriateness',
+  description: {
+    zh: '满意度指标应以 % 计，目标一般在 60% 到 100% 之间。',
+    en: 'Satisfaction targets are percentages, normally between 60 % and 100 %.',
+  },
+  message: ({ name, value, unit }) =>
+    unit !== '%'
+      ? { zh: `满意度指标「${name}」的指标值「${value}」不是百分比，请以 % 表示（如「≥90%」）。`, en: `Satisfaction indicator "${name}" has the value "${value}", not a percentage; write it in % (e.g. "≥90%").` }
+      : { zh: `满意度指标「${name}」的目标「${value}」低于 60%，请核对。`, en: `Satisfaction target "${value}" of "${name}" is below 60 %; check it.` },
+  check({ table }, report) {
+    for (const r of table.indicators) {
+      if (!/满意/.test(r.level2 + r.level1 + r.name) || r.type !== '定量' || r.value.kind !== 'number' || r.value.number === undefined) continue;
+      const unit = unitOf(r);
+      // Above 100 % is percent-over-100's finding.
+      if (unit === '%' && r.value.number >= 60) continue;
+      if (unit === '' ) continue; // unit-missing says it
+      report({ cells: valueCells(r), data: { name: r.name, value: r.valueText, unit }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit, dateSerial, vagueTarget, quantitativeShare, costUnit, satisfactionRange];

@@ -10,6 +10,7 @@ export const level1Missing = defineRule<{ name: string; text: string }>({
   id: 'weights/level1-missing',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: { zh: '每个一级指标都应填写大于 0 的数值权重。', en: 'Every first-level indicator has a numeric weight above 0.' },
   message: ({ name, text }) =>
     text === ''
@@ -31,6 +32,7 @@ export const level1Sum = defineRule<{ sum: number; expected: number; reserved: n
   id: 'weights/level1-sum',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: {
     zh: '一级指标权重合计应为 100（设置了预留分值时为 100 减预留分值）；表中只有三级分值时，分值合计同样如此。',
     en: 'First-level weights add up to 100 (100 less the reserved points when set); so do the third-level points where only they are given.',
@@ -67,6 +69,7 @@ export const level2Missing = defineRule<{ name: string }>({
   id: 'weights/level2-missing',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: { zh: '表中有二级指标权重列时，每个二级指标都应填写权重。', en: 'Where the table has a second-level weight column, every second-level indicator has a weight there.' },
   message: ({ name }) => ({
     zh: `二级指标「${name}」的权重为空，而表中设有二级权重列，请填写该二级指标的权重。`,
@@ -87,6 +90,7 @@ export const nationalDeparture = defineRule<{ list: string }>({
   id: 'weights/national-departure',
   severity: 'info',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: {
     zh: '全国通用表的一级权重与财预〔2020〕10号建议的产出 50、效益 30、满意度 10 不同（该办法允许调整，仅作提示）。',
     en: 'A national form whose first-level weights differ from the 50/30/10 suggested by Cai Yu [2020] No. 10 (allowed; for information).',
@@ -113,6 +117,7 @@ export const level2Sum = defineRule<{ name: string; sum: number; weight: number 
   id: 'weights/level2-sum',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: { zh: '二级指标权重之和应等于所属一级指标的权重。', en: 'Second-level weights add up to their first-level weight.' },
   message: ({ name, sum, weight }) => ({
     zh: `一级指标「${name}」下二级指标权重合计 ${n(sum)}，与一级权重 ${n(weight)} 不一致，请调整。`,
@@ -136,6 +141,7 @@ export const pointsSum = defineRule<{ parent: string; sum: number; weight: numbe
   id: 'weights/points-sum',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: {
     zh: '三级指标分值之和应等于所属二级（无二级权重时为一级）指标的权重，每个分值都应为数字。',
     en: 'Third-level points add up to their parent weight (second level if weighted, else first level); each is a number.',
@@ -166,6 +172,7 @@ export const pointsMissing = defineRule<{ name: string; text: string }>({
   id: 'weights/points-invalid',
   severity: 'error',
   topic: 'weights',
+  dimension: 'appropriateness',
   description: { zh: '表中有三级分值列时，每个三级指标都应填写数值分值。', en: 'Where the table has a per-indicator points column, each indicator has a numeric value there.' },
   message: ({ name, text }) => ({
     zh: `三级指标「${name}」的分值「${text}」不是数字，请填写分值。`,
