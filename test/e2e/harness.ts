@@ -1,5 +1,5 @@
 // What the end-to-end tests stand on: a production build of the workbench (rebuilt only when
-// a source is newer), a static file server on a loopback port, and Debian's Chromium.
+// a source is newer), a static file server on a loopback port, and a Chromium (chromium.ts says which).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumCandidates, defaultSearch, type ChromiumChoice, type ChromiumSearch } from './chromium.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist', 'workbench');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Newest modification time under `target`, leaving out tests (they do not go into the bundle). */
 function newestTime(target: string): number {
@@ -101,6 +101,8 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 
 export interface Browser {
   context: BrowserContext;
+  /** The browser that started, and where it came from. */
+  choice: ChromiumChoice;
   close(): Promise<void>;
 }
 
@@ -114,37 +116,46 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function cannotStart(reason: string): Error {
+function cannotStart(reasons: string[]): Error {
   return new Error(
-    `Chromium could not start from ${CHROMIUM}: ${reason}\n` +
-      'The end-to-end tests need Debian\'s Chromium: install it with `apt-get install chromium` (as .ci/run does).',
+    `No Chromium could start for the end-to-end tests:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n` +
+      'They use, in order: $JIXIAO_CHROMIUM, the browser in the devDependency @sparticuz/chromium ' +
+      '(`npm install` brings it), then /usr/bin/chromium (`apt-get install chromium`).',
   );
 }
 
-/** Chromium at 1400×900 with a fresh profile; throws (never skips) when it cannot start. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw cannotStart('the file does not exist');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'workbench-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      timeout: 60_000,
-    });
-  } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
-    throw cannotStart(e instanceof Error ? e.message : String(e));
-  }
-  return {
-    context,
-    close: async () => {
-      await context.close();
+/**
+ * Chromium at 1400×900 with a fresh profile: the first of chromium.ts's candidates that starts.
+ * Throws (never skips) with every candidate's reason when none does.
+ */
+export async function launchChromium(search: ChromiumSearch = defaultSearch()): Promise<Browser> {
+  const { candidates, skipped } = chromiumCandidates(search);
+  const reasons = [...skipped];
+  for (const choice of candidates) {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'workbench-chromium-'));
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: choice.executablePath,
+        args: CHROMIUM_ARGS,
+        env: { ...process.env, ...choice.env } as Record<string, string>,
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+        acceptDownloads: true,
+        locale: 'zh-CN',
+        timeout: 60_000,
+      });
+      return {
+        context,
+        choice,
+        close: async () => {
+          await context.close();
+          rmSync(profile, { recursive: true, force: true });
+        },
+      };
+    } catch (e) {
       rmSync(profile, { recursive: true, force: true });
-    },
-  };
+      reasons.push(`${choice.source} ${choice.executablePath}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  throw cannotStart(reasons);
 }
