@@ -53,10 +53,13 @@ function findBundledPackage(): string | null {
 /** Font folders that npm packages in devDependencies bring (a CJK font for readable screenshots). */
 export function packagedFontDirs(): string[] {
   const dirs: string[] = [];
-  try {
-    dirs.push(path.dirname(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', { paths: [ROOT] })));
-  } catch {
-    // not installed: screenshots then show CJK text as boxes unless the system has a CJK font
+  // Regular and bold are what the pages use; the other seven weights would only slow fontconfig.
+  for (const weight of ['400Regular', '700Bold']) {
+    try {
+      dirs.push(path.dirname(require.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`, { paths: [ROOT] })));
+    } catch {
+      // not installed: CJK text is then blank in screenshots unless the system has a CJK font
+    }
   }
   return dirs;
 }
