@@ -54,7 +54,16 @@ test('the package ships the bundled CLI and no sources, tests or screenshots', (
   expect(pkg.scripts.prepack).toBe('npm run build:bundle');
   expect(pkg.dependencies ?? {}).toEqual({});
   expect(pkg.bin['jixiao-check']).toBe('build/bundle/jixiao-check.cjs');
-  expect(packed).toEqual(['README.md', 'build/bundle/jixiao-check.cjs', 'docs/RULES.md', 'package.json']);
+  expect(packed).toEqual([
+    'README.md',
+    'build/bundle/THIRD-PARTY-LICENSES.txt',
+    'build/bundle/jixiao-check.cjs',
+    'build/bundle/jixiao-check.cjs.LICENSE.txt',
+    'docs/RULES.md',
+    'package.json',
+  ]);
+  // The notices of what is bundled travel with it.
+  expect(readFileSync(path.join(ROOT, 'build', 'bundle', 'THIRD-PARTY-LICENSES.txt'), 'utf8')).toMatch(/^exceljs@4\.4\.0 \(MIT\)$/m);
   expect(readFileSync(path.join(ROOT, pkg.bin['jixiao-check']), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
 });
 
