@@ -1,7 +1,7 @@
 // What the end-to-end tests stand on: a production build of the workbench (rebuilt only when
 // a source is newer), a static file server on a loopback port, and a Chromium (chromium.ts says which).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -28,9 +28,46 @@ export function buildIsCurrent(): boolean {
   return statSync(page).mtimeMs > Math.max(...inputs);
 }
 
+const BUILD_LOCK = path.join(ROOT, 'node_modules', '.cache', 'jixiao-workbench-build.lock');
+
+/**
+ * Runs `fn` while holding a lock folder, so test files in parallel workers never build
+ * dist/workbench/ (which webpack empties first) at the same time. A lock older than ten minutes
+ * is taken to be left by a killed run.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 600_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** `npm run build:workbench`, unless dist/workbench is newer than every source. */
 export async function ensureWorkbenchBuild(): Promise<void> {
   if (buildIsCurrent()) return;
+  await withBuildLock(async () => {
+    // Another worker may have built it while this one waited.
+    if (!buildIsCurrent()) await buildWorkbench();
+  });
+}
+
+async function buildWorkbench(): Promise<void> {
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', 'workbench'], {
