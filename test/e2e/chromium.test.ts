@@ -1,6 +1,6 @@
 // The harness finds a browser with nothing installed by hand: the one inside the npm package
 // @sparticuz/chromium when no system Chromium exists, and a clear failure when there is none.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromiumCandidates, defaultSearch } from './chromium.js';
@@ -45,6 +45,28 @@ test('the inflated copy lives in a folder named by the package version and is re
   expect(first.env.LD_LIBRARY_PATH.split(':')[0]).toBe(path.join(scratch, 'cache', '147.0.0', 'lib'));
   expect(readFileSync(path.join(scratch, 'cache', '147.0.0', 'lib', 'libnss3.so')).length).toBeGreaterThan(100_000);
   expect(readFileSync(first.env.FONTCONFIG_FILE, 'utf8')).toContain(`<dir>${path.join(scratch, 'cache', '147.0.0', 'fonts')}</dir>`);
+}, 120_000);
+
+test('JIXIAO_CHROMIUM comes first, ahead of the bundled browser', async () => {
+  // A wrapper around the bundled binary stands for "some other Chromium the user names".
+  const bundled = chromiumCandidates({ ...defaultSearch(), explicit: '', system: MISSING }).candidates[0];
+  const wrapper = path.join(scratch, 'my-chromium');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\nexport LD_LIBRARY_PATH='${bundled.env.LD_LIBRARY_PATH}'\nexport FONTCONFIG_FILE='${bundled.env.FONTCONFIG_FILE}'\nexec '${bundled.executablePath}' "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  const search = { ...defaultSearch(), explicit: wrapper };
+  expect(chromiumCandidates(search)).toEqual({ candidates: [{ source: 'env', executablePath: wrapper, env: {} }], skipped: [] });
+  const browser = await launchChromium(search);
+  try {
+    expect(browser.choice.source).toBe('env');
+    const page = await browser.context.newPage();
+    await page.setContent('<p id="p">校验</p>');
+    expect(await page.textContent('#p')).toBe('校验');
+  } finally {
+    await browser.close();
+  }
 }, 120_000);
 
 test('with neither the bundled nor a system browser it fails, naming both', async () => {

@@ -199,7 +199,9 @@ export function chromiumCandidates(search: ChromiumSearch = defaultSearch()): { 
     return { candidates: skipped.length ? [] : [{ source: 'env', executablePath: search.explicit, env: {} }], skipped };
   }
   const candidates: ChromiumChoice[] = [];
-  if (search.bundledPackage) {
+  if (search.bundledPackage && `${process.platform}-${process.arch}` !== 'linux-x64') {
+    skipped.push(`@sparticuz/chromium: its browser is built for linux-x64, not ${process.platform}-${process.arch} (set JIXIAO_CHROMIUM)`);
+  } else if (search.bundledPackage) {
     try {
       const dir = inflateBundled(search.bundledPackage, search.cacheRoot ?? path.join(ROOT, 'node_modules', '.cache', 'jixiao-chromium'));
       const lib = path.join(dir, 'lib');
