@@ -57,6 +57,8 @@ function common(production) {
           exclude: /node_modules/,
           use: { loader: 'swc-loader', options: swcOptions(production) },
         },
+        // The workbench's sample goes inside its bundle: a page opened from disk cannot fetch it.
+        { test: /\.xlsx$/, type: 'asset/inline' },
       ],
       // exceljs's browser build is a prebuilt browserify bundle: nothing for webpack to resolve in it.
       noParse: /exceljs[\\/]dist[\\/]/,

@@ -17,8 +17,10 @@ import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 export interface WorkbenchProps {
   lang: Lang;
-  /** The workbook opened at start, relative to the page. */
+  /** The workbook opened at start, relative to the page (or a data: URL). */
   sampleUrl: string;
+  /** Its file name, when the URL does not end in one. */
+  sampleName?: string;
 }
 
 /** Excel versions worth trying: each switches the adapter to another annotation/merge mode. */
@@ -45,7 +47,7 @@ function fileNameOf(url: string): string {
   return decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() || 'workbook.xlsx');
 }
 
-export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
+export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
   const s = workbenchStrings[lang];
   const [session, setSession] = useState<WorkbookSession | null>(null);
   const [opening, setOpening] = useState(true);
@@ -116,8 +118,8 @@ export function Workbench({ lang, sampleUrl }: WorkbenchProps) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.arrayBuffer();
     });
-    void open(bytes, fileNameOf(sampleUrl), () => s.sampleFailed);
-  }, [open, sampleUrl, s]);
+    void open(bytes, sampleName ?? fileNameOf(sampleUrl), () => s.sampleFailed);
+  }, [open, sampleUrl, sampleName, s]);
 
   const openFile = (file: File | undefined) => {
     if (!file) return;

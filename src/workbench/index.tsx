@@ -1,12 +1,10 @@
 // Entry of the offline workbench (dist/workbench/index.html, or / on the dev server).
 import { createRoot } from 'react-dom/client';
+import { EMBEDDED_SAMPLE } from './embeddedSample.js';
 import { pageLang } from './strings.js';
 import { Workbench } from './Workbench.js';
 
-/** Where webpack copies assets/ relative to the page, so any static server works. */
-export const SAMPLE_URL = 'assets/samples/ningxian-2026.xlsx';
-
 const container = document.getElementById('container');
 if (container) {
-  createRoot(container).render(<Workbench lang={pageLang(window.location.search)} sampleUrl={SAMPLE_URL} />);
+  createRoot(container).render(<Workbench lang={pageLang(window.location.search)} sampleUrl={EMBEDDED_SAMPLE.url} sampleName={EMBEDDED_SAMPLE.name} />);
 }

@@ -1,17 +1,17 @@
 // What the end-to-end tests stand on: a production build of the workbench (rebuilt only when
-// a source is newer), a static file server on a loopback port, and Debian's Chromium.
+// a source is newer), a static file server on a loopback port, and a Chromium (chromium.ts says which).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumCandidates, defaultSearch, type ChromiumChoice, type ChromiumSearch } from './chromium.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist', 'workbench');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Newest modification time under `target`, leaving out tests (they do not go into the bundle). */
 function newestTime(target: string): number {
@@ -28,9 +28,46 @@ export function buildIsCurrent(): boolean {
   return statSync(page).mtimeMs > Math.max(...inputs);
 }
 
+const BUILD_LOCK = path.join(ROOT, 'node_modules', '.cache', 'jixiao-workbench-build.lock');
+
+/**
+ * Runs `fn` while holding a lock folder, so test files in parallel workers never build
+ * dist/workbench/ (which webpack empties first) at the same time. A lock older than ten minutes
+ * is taken to be left by a killed run.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      try {
+        if (Date.now() - statSync(BUILD_LOCK).mtimeMs > 600_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
 /** `npm run build:workbench`, unless dist/workbench is newer than every source. */
 export async function ensureWorkbenchBuild(): Promise<void> {
   if (buildIsCurrent()) return;
+  await withBuildLock(async () => {
+    // Another worker may have built it while this one waited.
+    if (!buildIsCurrent()) await buildWorkbench();
+  });
+}
+
+async function buildWorkbench(): Promise<void> {
   const output: string[] = [];
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', 'workbench'], {
@@ -101,6 +138,8 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
 
 export interface Browser {
   context: BrowserContext;
+  /** The browser that started, and where it came from. */
+  choice: ChromiumChoice;
   close(): Promise<void>;
 }
 
@@ -114,37 +153,46 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function cannotStart(reason: string): Error {
+function cannotStart(reasons: string[]): Error {
   return new Error(
-    `Chromium could not start from ${CHROMIUM}: ${reason}\n` +
-      'The end-to-end tests need Debian\'s Chromium: install it with `apt-get install chromium` (as .ci/run does).',
+    `No Chromium could start for the end-to-end tests:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n` +
+      'They use, in order: $JIXIAO_CHROMIUM, the browser in the devDependency @sparticuz/chromium ' +
+      '(`npm install` brings it), then /usr/bin/chromium (`apt-get install chromium`).',
   );
 }
 
-/** Chromium at 1400×900 with a fresh profile; throws (never skips) when it cannot start. */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw cannotStart('the file does not exist');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'workbench-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      viewport: { width: 1400, height: 900 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      timeout: 60_000,
-    });
-  } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
-    throw cannotStart(e instanceof Error ? e.message : String(e));
-  }
-  return {
-    context,
-    close: async () => {
-      await context.close();
+/**
+ * Chromium at 1400×900 with a fresh profile: the first of chromium.ts's candidates that starts.
+ * Throws (never skips) with every candidate's reason when none does.
+ */
+export async function launchChromium(search: ChromiumSearch = defaultSearch()): Promise<Browser> {
+  const { candidates, skipped } = chromiumCandidates(search);
+  const reasons = [...skipped];
+  for (const choice of candidates) {
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'workbench-chromium-'));
+    try {
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: choice.executablePath,
+        args: CHROMIUM_ARGS,
+        env: { ...process.env, ...choice.env } as Record<string, string>,
+        headless: true,
+        viewport: { width: 1400, height: 900 },
+        acceptDownloads: true,
+        locale: 'zh-CN',
+        timeout: 60_000,
+      });
+      return {
+        context,
+        choice,
+        close: async () => {
+          await context.close();
+          rmSync(profile, { recursive: true, force: true });
+        },
+      };
+    } catch (e) {
       rmSync(profile, { recursive: true, force: true });
-    },
-  };
+      reasons.push(`${choice.source} ${choice.executablePath}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
+  throw cannotStart(reasons);
 }
