@@ -7,6 +7,7 @@ import { Grid } from './grid.js';
 import { recogniseSheet } from './recognise.js';
 import { rules } from './rules/index.js';
 import { fundsExecution } from './rules/budget.js';
+import { libraryMatches } from './rules/structure.js';
 import type { RuleContext } from './rules/rule.js';
 import { allocatePoints, evaluateActuals, splitEqually } from './scores.js';
 import { gradeOf } from './scoring/grade.js';
@@ -182,6 +183,7 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
     columns,
     ...(table.others.length ? { otherColumns: table.others.map((o) => ({ column: columnLetter(o.column), label: o.label })) } : {}),
     ...(table.slotRows ? { slotRows: table.slotRows } : {}),
+    ...(options.library ? { individual: libraryMatches(table, options.library).individual.map((r) => r.name) } : {}),
     level1: table.level1.map((g) => ({
       name: g.name,
       ...(g.weightCell ? { weightCell: g.weightCell } : {}),

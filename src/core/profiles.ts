@@ -1,8 +1,9 @@
 // Rule settings: named profiles for the provinces' templates, and the config JSON the CLI reads
 // (and the add-in saves), validated so that a typo is an error naming the key, not a silent default.
-import type { CheckOptions, LocalizedText, RuleSetting } from './types.js';
+import type { CheckOptions, LibraryIndicator, LocalizedText, RuleSetting } from './types.js';
 import { rules } from './rules/index.js';
 import { NATIONAL_WEIGHTS } from './check.js';
+import { GANSU_COUNTY_LIBRARY, NATIONAL_LIBRARY } from './libraryData.js';
 
 export type ProfileName = 'gansu-county' | 'national';
 
@@ -16,7 +17,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
   'gansu-county': {
     name: 'gansu-county',
     label: { zh: '甘肃县级部门整体支出绩效目标表', en: 'Gansu county department template' },
-    options: { allowedLevel1: ['基本运行指标', '重点履职指标', '部门综合指标', '可持续发展能力指标'], reservedPoints: 0 },
+    options: { allowedLevel1: ['基本运行指标', '重点履职指标', '部门综合指标', '可持续发展能力指标'], reservedPoints: 0, library: [...GANSU_COUNTY_LIBRARY] },
   },
   national: {
     name: 'national',
@@ -27,6 +28,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = {
       reservedPoints: 10,
       // The 财预〔2020〕10号 framework's 二级 under 产出 (成本 required since 财预〔2021〕101号) and 满意度.
       requiredLevel2: { 产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'], 满意度指标: ['服务对象满意度指标'] },
+      library: [...NATIONAL_LIBRARY],
     },
   },
 };
@@ -40,6 +42,7 @@ export interface ConfigJson {
   level1Weights?: Record<string, number>;
   requiredLevel2?: Record<string, string[]>;
   minQuantitativeShare?: number;
+  library?: LibraryIndicator[];
 }
 
 export interface Config {
@@ -58,7 +61,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = ['profile', 'reservedPoints', 'rules', 'allowedLevel1', 'level1Weights', 'requiredLevel2', 'minQuantitativeShare'] as const;
+const KEYS = ['profile', 'reservedPoints', 'rules', 'allowedLevel1', 'level1Weights', 'requiredLevel2', 'minQuantitativeShare', 'library'] as const;
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
@@ -138,6 +141,7 @@ export function parseConfig(json: unknown): Config {
       ...base,
       ...(base.allowedLevel1 ? { allowedLevel1: [...base.allowedLevel1] } : {}),
       ...(base.level1Weights ? { level1Weights: { ...base.level1Weights } } : {}),
+      ...(base.library ? { library: base.library.map((e) => ({ ...e })) } : {}),
       ...(base.requiredLevel2 ? { requiredLevel2: Object.fromEntries(Object.entries(base.requiredLevel2).map(([k, v]) => [k, [...v]])) } : {}),
     });
   }
@@ -202,7 +206,32 @@ export function parseConfig(json: unknown): Config {
     }
     options.minQuantitativeShare = x;
   }
+  if (json.library !== undefined) {
+    const list = json.library;
+    if (!Array.isArray(list)) fail('library', `应为共性指标的列表 [{"name": …, "level2": …, "unit": …}]，而不是 ${show(list)}`, `must be a list of common indicators [{"name": …, "level2": …, "unit": …}], not ${show(list)}`);
+    options.library = (list as unknown[]).map((e, i) => libraryEntry(e, `library[${i}]`));
+  }
   return profile ? { options, profile } : { options };
+}
+
+function libraryEntry(e: unknown, key: string): LibraryIndicator {
+  if (!isPlainObject(e) || typeof e.name !== 'string' || e.name.trim() === '') fail(key, `应为 {"name": "指标名称", "level2": "二级指标", "unit": "单位"}，而不是 ${show(e)}`, `must be {"name": …, "level2": …, "unit": …}, not ${show(e)}`);
+  const level2 = e.level2 ?? '';
+  const unit = e.unit ?? '';
+  if (typeof level2 !== 'string') fail(`${key}.level2`, `应为二级指标名称，而不是 ${show(level2)}`, `must be a second-level name, not ${show(level2)}`);
+  if (typeof unit !== 'string') fail(`${key}.unit`, `应为单位文字，而不是 ${show(unit)}`, `must be a unit, not ${show(unit)}`);
+  if (e.direction !== undefined && e.direction !== 'higher' && e.direction !== 'lower') fail(`${key}.direction`, `应为 "higher" 或 "lower"，而不是 ${show(e.direction)}`, `must be "higher" or "lower", not ${show(e.direction)}`);
+  const range = e.range;
+  if (range !== undefined && !(Array.isArray(range) && range.length === 2 && range.every((x) => typeof x === 'number' && Number.isFinite(x)))) {
+    fail(`${key}.range`, `应为 [下限, 上限]，而不是 ${show(range)}`, `must be [low, high], not ${show(range)}`);
+  }
+  return {
+    name: e.name.trim(),
+    level2: level2.trim(),
+    unit: unit.trim(),
+    ...(e.direction ? { direction: e.direction as 'higher' | 'lower' } : {}),
+    ...(range ? { range: [range[0], range[1]] as [number, number] } : {}),
+  };
 }
 
 /** The config JSON for settings (what the add-in saves); parseConfig of it gives the same options. */
@@ -216,5 +245,6 @@ export function toConfigJson(config: Config): ConfigJson {
     ...(o.level1Weights && Object.keys(o.level1Weights).length ? { level1Weights: { ...o.level1Weights } } : {}),
     ...(o.requiredLevel2 && Object.keys(o.requiredLevel2).length ? { requiredLevel2: { ...o.requiredLevel2 } } : {}),
     ...(o.minQuantitativeShare !== undefined ? { minQuantitativeShare: o.minQuantitativeShare } : {}),
+    ...(o.library ? { library: o.library.map((e) => ({ ...e })) } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // largest remainder so each 一级's points sum exactly to its weight; then the stage's score.
 import type { IndicatorRow, Level1Group, TableModel } from './model.js';
 import { scoreQualitative, scoreQuantitative, withPublishedQualitative, type SelfEvalScore } from './scoring/selfEvaluation.js';
-import { isLowerBetter } from './rules/valueFormat.js';
+import { isLowerBetter } from './direction.js';
 import { roundCents } from './text.js';
 
 /**

@@ -192,6 +192,8 @@ export interface TableReport {
   otherColumns?: { column: string; label: string }[];
   /** Template slot rows (「指标1：」「……」「/」) skipped as not indicators. */
   slotRows?: number;
+  /** With a library: the 三级 that match no 共性指标 (the table's own 个性指标). */
+  individual?: string[];
   level1: Level1[];
   indicators: Indicator[];
   budget: Partial<Record<BudgetKey, BudgetLine>>;
@@ -205,6 +207,19 @@ export interface Report {
   tables: TableReport[];
   /** Sheets that hold no such table, by name. */
   sheetsWithoutTable: string[];
+}
+
+/** A 共性指标 of a profile's library (相关性). */
+export interface LibraryIndicator {
+  /** The standard name, as budget systems list it. */
+  name: string;
+  /** The 二级 it belongs under (质量 for 质量指标); "" for any. */
+  level2: string;
+  /** Its unit ("%" for rates, "" for 定性, "日期" for a date). */
+  unit: string;
+  direction?: 'higher' | 'lower';
+  /** A typical target range, for the reviewer. */
+  range?: [number, number];
 }
 
 /** A rule turned off, or run with another severity. */
@@ -226,6 +241,10 @@ export interface CheckOptions {
   requiredLevel2?: Record<string, string[]>;
   /** Least share of 定量 indicators per table, 0–1 (value-format/quantitative-share); off when unset. */
   minQuantitativeShare?: number;
+  /** The 共性指标 library the 三级 are matched against (相关性); none when unset. */
+  library?: LibraryIndicator[];
+  /** Last year's indicators (a checked or self-evaluated table), for the 可行性 comparisons. */
+  previous?: Indicator[];
   /** Accepted findings, in addition to those stored in the workbook's `_jixiao_accepted` sheet. */
   accepted?: Acceptance[];
 }

@@ -21,6 +21,15 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toEqual({ options: {} });
   });
 
+  test('a library of 共性指标 is read and checked', () => {
+    expect(parseConfig({ library: [{ name: '验收合格率', level2: '质量', unit: '%', direction: 'higher', range: [90, 100] }, { name: '群众满意度' }] }).options.library).toEqual([
+      { name: '验收合格率', level2: '质量', unit: '%', direction: 'higher', range: [90, 100] },
+      { name: '群众满意度', level2: '', unit: '' },
+    ]);
+    expect(() => parseConfig({ library: [{ level2: '质量' }] })).toThrow(/library\[0\]/);
+    expect(() => parseConfig({ library: [{ name: 'x', direction: 'up' }] })).toThrow(/library\[0\]\.direction/);
+  });
+
   test('minQuantitativeShare and requiredLevel2 are read and checked', () => {
     expect(parseConfig({ minQuantitativeShare: 0.6, requiredLevel2: { 产出指标: ['成本指标'] } }).options).toEqual({ minQuantitativeShare: 0.6, requiredLevel2: { 产出指标: ['成本指标'] } });
     expect(() => parseConfig({ minQuantitativeShare: 60 })).toThrow(/minQuantitativeShare/);
@@ -35,12 +44,14 @@ describe('parseConfig', () => {
       level1Weights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
       reservedPoints: 10,
       requiredLevel2: { 产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'], 满意度指标: ['服务对象满意度指标'] },
+      library: PROFILES.national.options.library,
     });
     const gansu = parseConfig({ profile: 'gansu-county', reservedPoints: 10, rules: { 'budget/total-blank': 'off', 'weights/level1-sum': 'warning' } });
     expect(gansu.options).toEqual({
       allowedLevel1: ['基本运行指标', '重点履职指标', '部门综合指标', '可持续发展能力指标'],
       reservedPoints: 10,
       rules: { 'budget/total-blank': 'off', 'weights/level1-sum': 'warning' },
+      library: PROFILES['gansu-county'].options.library,
     });
   });
 

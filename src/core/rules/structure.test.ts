@@ -1,3 +1,4 @@
+import { check } from '../../../test/helpers/workbooks.js';
 import { selfEvaluationForm, wholeSpendingForm } from '../../../test/helpers/published.js';
 import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
@@ -59,4 +60,17 @@ describe('structure rules', () => {
   passing('structure/level2-required', 'the national template: 产出 with 数量、质量、时效、成本', withCost, national);
   passing('structure/goal-missing', 'the goal filled', {});
   failing('structure/goal-missing', 'the goal left blank beside its label', withRows(wholeSpendingForm(), (g) => { g[2][1] = null; return g; }), { cells: ['A3'] });
+
+  // 相关性: the profile's 共性指标 library
+  const library = PROFILES.national.options.library;
+  passing('structure/library-near-match', 'no library without a profile', withRows(wholeSpendingForm(), (g) => { g[14][2] = '群众满意程度'; return g; }));
+  passing('structure/library-near-match', 'the standard 群众满意度', wholeSpendingForm(), { library });
+  failing('structure/library-near-match', '「群众满意程度」 near 群众满意度', withRows(wholeSpendingForm(), (g) => { g[14][2] = '群众满意程度'; return g; }), { cells: ['C15'], zh: /与共性指标「群众满意度」（单位 %）相近/ }, { library });
+  passing('structure/library-level2', '群众满意度 under 服务对象满意度指标', wholeSpendingForm(), { library });
+  failing('structure/library-level2', '验收合格率 filed under 时效指标', withRows(wholeSpendingForm(), (g) => { g[8][2] = '验收合格率'; g[8][6] = '100%'; return g; }), { cells: ['B8'], zh: /「验收合格率」应列在「质量」下，表中列在「时效指标」下/ }, { library });
+
+  // 可行性: last year's table
+  const lastYear = check(wholeSpendingForm()).tables[0].indicators;
+  passing('structure/vanished-indicator', 'the same indicators as last year', wholeSpendingForm(), { previous: lastYear });
+  failing('structure/vanished-indicator', 'last year\'s 送戏下乡场次 dropped', withRows(wholeSpendingForm(), (g) => { g[5][2] = '文艺培训场次'; return g; }), { cells: ['C4'], zh: /上年的 1 个定量指标本年未出现：「送戏下乡场次」/ }, { previous: lastYear });
 });

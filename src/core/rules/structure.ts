@@ -4,6 +4,11 @@ import { defineRule } from './rule.js';
 import { formatNumber, normaliseLabel } from '../text.js';
 import { columnLetter } from '../a1.js';
 import type { TableModel } from '../model.js';
+import type { LibraryIndicator } from '../types.js';
+import { level2Key, matchTable, type TableMatches } from '../library.js';
+import { vanished } from './previous.js';
+
+export { vanished };
 
 export const noWeightColumn = defineRule<{ weights: string }>({
   id: 'structure/no-weight-column',
@@ -198,10 +203,6 @@ function isBlankCell(table: TableModel, row: number, column: number): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
-/** A 二级 name compared as offices write it: 数量 = 数量指标, 服务对象满意度 = 服务对象满意度指标. */
-function level2Key(name: string): string {
-  return normaliseLabel(name).replace(/指标$/, '');
-}
 
 export const level2Required = defineRule<{ level1: string; missing: string }>({
   id: 'structure/level2-required',
@@ -245,4 +246,60 @@ export const goalMissing = defineRule<Record<string, never>>({
   },
 });
 
-export const structureRules = [templateSlots, requiredBlank, level2Required, goalMissing, noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];
+// 相关性: the table's 三级 against the profile's 共性指标 library.
+const matchesOf = new WeakMap<TableModel, TableMatches>();
+
+export function libraryMatches(table: TableModel, library: readonly LibraryIndicator[]): TableMatches {
+  let m = matchesOf.get(table);
+  if (!m) {
+    m = matchTable(table, library);
+    matchesOf.set(table, m);
+  }
+  return m;
+}
+
+export const libraryNearMatch = defineRule<{ name: string; standard: string; unit: string }>({
+  id: 'structure/library-near-match',
+  severity: 'info',
+  topic: 'structure',
+  dimension: 'relevance',
+  description: {
+    zh: '三级指标名称与共性指标库中的指标相近时，建议采用标准名称和单位，便于汇总和比较（指标库随模板提供，可在设置中修改）。',
+    en: "A third-level name close to one in the profile's common-indicator library: use the standard name and unit, so tables can be compared (the library can be edited in the settings).",
+  },
+  message: ({ name, standard, unit }) => ({
+    zh: `指标「${name}」与共性指标「${standard}」${unit ? `（单位 ${unit}）` : ''}相近；如为同一指标，建议采用标准名称${unit ? '和单位' : ''}。`,
+    en: `Indicator "${name}" is close to the common indicator "${standard}"${unit ? ` (in ${unit})` : ''}; if it is the same, use the standard name${unit ? ' and unit' : ''}.`,
+  }),
+  check({ table, options }, report) {
+    if (!options.library) return;
+    for (const [r, m] of libraryMatches(table, options.library).rows) {
+      if (m.kind !== 'near' || !r.cells.l3) continue;
+      report({ cells: [r.cells.l3], data: { name: r.name, standard: m.entry.name, unit: m.entry.unit === '日期' ? '' : m.entry.unit } });
+    }
+  },
+});
+
+export const libraryLevel2 = defineRule<{ name: string; level2: string; expected: string }>({
+  id: 'structure/library-level2',
+  severity: 'warning',
+  topic: 'structure',
+  dimension: 'relevance',
+  description: {
+    zh: '共性指标应列在指标库规定的二级指标下（如「验收合格率」属于质量指标）。',
+    en: 'A common indicator is filed under the second level the library gives it (e.g. 验收合格率 under quality).',
+  },
+  message: ({ name, level2, expected }) => ({
+    zh: `共性指标「${name}」应列在「${expected}」下，表中列在「${level2}」下，请调整归类。`,
+    en: `The common indicator "${name}" belongs under "${expected}", but the table files it under "${level2}"; move it.`,
+  }),
+  check({ table, options }, report) {
+    if (!options.library) return;
+    for (const [r, m] of libraryMatches(table, options.library).rows) {
+      if (m.kind === 'near' || m.entry.level2 === '' || r.level2 === '' || level2Key(r.level2) === level2Key(m.entry.level2)) continue;
+      report({ cells: [r.cells.l2 ?? r.cells.l3].filter((c): c is string => c !== undefined), data: { name: r.name, level2: r.level2, expected: m.entry.level2 }, indicatorRow: r.row });
+    }
+  },
+});
+
+export const structureRules = [templateSlots, requiredBlank, level2Required, goalMissing, libraryNearMatch, libraryLevel2, vanished, noWeightColumn, typeInferred, emptyName, duplicateName, level2Empty, noDescription, unknownLevel1];

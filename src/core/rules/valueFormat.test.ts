@@ -1,7 +1,7 @@
 import { wholeSpendingForm } from '../../../test/helpers/published.js';
 import { withRows } from '../../../test/helpers/layouts.js';
 import { failing, passing } from '../../../test/helpers/ruleCases.js';
-import { rowsWith, validRows } from '../../../test/helpers/workbooks.js';
+import { DEFAULT_COLUMNS, check, rowsWith, validRows } from '../../../test/helpers/workbooks.js';
 
 // The valid table's rows start at 12: row i of validRows() is sheet row 12 + i; 指标值 is column F.
 describe('value-format rules', () => {
@@ -81,4 +81,11 @@ describe('value-format rules', () => {
   passing('value-format/satisfaction-range', '满意度 ≥90%', wholeSpendingForm());
   failing('value-format/satisfaction-range', '满意度 in 分', withRows(wholeSpendingForm(), (g) => { g[14][6] = '≥90分'; return g; }), { cells: ['G15'], zh: /不是百分比/ });
   failing('value-format/satisfaction-range', '满意度 ≥50%', withRows(wholeSpendingForm(), (g) => { g[14][6] = '≥50%'; return g; }), { zh: /低于 60%/ });
+
+  // 可行性 against last year's self-evaluated table: 24 场 targeted, 30 held.
+  const selfEvaluated = (actual: number) => check({ columns: [...DEFAULT_COLUMNS.slice(0, 8), 'actual'], rows: rowsWith(3, { actual }).map((r, i) => (i === 3 ? r : { ...r, actual: r.value ?? null })) }).tables[0].indicators;
+  passing('value-format/below-last-year', 'a target at last year\'s actual', {}, { previous: selfEvaluated(8) });
+  failing('value-format/below-last-year', 'a target of ≥8 项 below last year\'s 10 项', {}, { cells: ['F15'], zh: /低于上年实际完成值 10项/ }, { previous: selfEvaluated(10) });
+  passing('value-format/far-above-last-year', 'a target within twice last year\'s actual', {}, { previous: selfEvaluated(5) });
+  failing('value-format/far-above-last-year', 'a target of ≥8 项 after 3 项 last year', {}, { cells: ['F15'], zh: /上年实际 3项 的 2 倍以上/ }, { previous: selfEvaluated(3) });
 });

@@ -5,6 +5,10 @@ import { defineRule } from './rule.js';
 import { formatNumber, toHalfWidth } from '../text.js';
 import { looksLikeDateSerial, serialDate } from '../value.js';
 import { columnLetter as columnLetterOf } from '../a1.js';
+import { belowLastYear, farAboveLastYear } from './previous.js';
+import { isLowerBetter } from '../direction.js';
+
+export { belowLastYear, farAboveLastYear };
 
 const n = formatNumber;
 
@@ -270,11 +274,6 @@ export const contentDiffers = defineRule<{ name: string; stated: number; value: 
   },
 });
 
-const LOWER_IS_BETTER = /(控制率|变动率|投诉率|差错率|成本|经费|费用)$/;
-
-export function isLowerBetter(name: string): boolean {
-  return LOWER_IS_BETTER.test(toHalfWidth(name).replace(/[\s()（）]/g, ''));
-}
 
 export const lowerIsBetter = defineRule<{ name: string; value: string }>({
   id: 'value-format/lower-is-better',
@@ -460,4 +459,4 @@ export const satisfactionRange = defineRule<{ name: string; value: string; unit:
   },
 });
 
-export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit, dateSerial, vagueTarget, quantitativeShare, costUnit, satisfactionRange];
+export const valueFormatRules = [valueEmpty, typeInvalid, notNumber, unitMissing, unitMismatch, qualitativeNumber, qualitativeUnit, percentOver100, negative, contentDiffers, lowerIsBetter, timelinessUnit, dateSerial, vagueTarget, quantitativeShare, costUnit, satisfactionRange, belowLastYear, farAboveLastYear];
