@@ -62,9 +62,15 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/** Rounded to 0.01 (points, scores and their sums). */
+/**
+ * Rounded to 0.01 (points, scores and their sums), half away from zero as a person rounds on
+ * paper, ignoring float noise: 1.005 → 1.01 and 2.905 → 2.91 (Math.round(1.005 * 100) gives 1.00).
+ */
 export function roundCents(n: number): number {
-  return Math.round(n * 100) / 100;
+  if (!Number.isFinite(n)) return n;
+  const cents = Number((Math.abs(n) * 100).toPrecision(12));
+  const r = Math.round(cents) / 100;
+  return n < 0 ? -r : r;
 }
 
 /** Two decimals, for points and scores. */

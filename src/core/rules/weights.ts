@@ -168,7 +168,7 @@ export const pointsSum = defineRule<{ parent: string; sum: number; weight: numbe
   },
 });
 
-export const pointsMissing = defineRule<{ name: string; text: string }>({
+export const pointsInvalid = defineRule<{ name: string; text: string }>({
   id: 'weights/points-invalid',
   severity: 'error',
   topic: 'weights',
@@ -187,4 +187,4 @@ export const pointsMissing = defineRule<{ name: string; text: string }>({
   },
 });
 
-export const weightRules = [level1Missing, level1Sum, level2Missing, level2Sum, pointsSum, pointsMissing, nationalDeparture];
+export const weightRules = [level1Missing, level1Sum, level2Missing, level2Sum, pointsSum, pointsInvalid, nationalDeparture];

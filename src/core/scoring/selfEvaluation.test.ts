@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Comparator, ParsedValue } from '../types.js';
-import { round2, scoreQualitative, scoreQuantitative, type QuantitativeInput } from './selfEvaluation.js';
+import { scoreQualitative, scoreQuantitative, type QuantitativeInput } from './selfEvaluation.js';
 
 function value(number: number, unit = '', comparator?: Comparator): ParsedValue {
   const sign = comparator === undefined ? '' : comparator;
@@ -10,16 +10,6 @@ function value(number: number, unit = '', comparator?: Comparator): ParsedValue 
 function quantitative(over: Partial<QuantitativeInput> & Pick<QuantitativeInput, 'target' | 'actual'>): ReturnType<typeof scoreQuantitative> {
   return scoreQuantitative({ points: 3, name: '职工服务覆盖率', unit: '', ...over });
 }
-
-describe('round2', () => {
-  it('rounds half away from zero despite float error', () => {
-    expect(round2(2.905)).toBe(2.91);
-    expect(round2(1.005)).toBe(1.01);
-    expect(round2(2.904999)).toBe(2.9);
-    expect(round2(-2.905)).toBe(-2.91);
-    expect(round2(0)).toBe(0);
-  });
-});
 
 describe('scoreQuantitative, ≥ and >', () => {
   it('gives full points when the actual reaches the target', () => {

@@ -3,7 +3,7 @@
 // Pure: takes already-parsed values, returns a score, a note saying how, and problems
 // that the rule layer turns into findings.
 import type { Comparator, LocalizedText, ParsedValue } from '../types.js';
-import { toHalfWidth } from '../text.js';
+import { roundCents, toHalfWidth } from '../text.js';
 import { normaliseUnit } from '../value.js';
 
 export interface SelfEvalProblem {
@@ -36,12 +36,8 @@ export interface QualitativeInput {
   targetText: string;
 }
 
-/** Round half away from zero to 0.01, ignoring float noise (2.905 → 2.91, not 2.9). */
-export function round2(x: number): number {
-  const cents = Number((Math.abs(x) * 100).toPrecision(12));
-  const r = Math.round(cents) / 100;
-  return x < 0 ? -r : r;
-}
+/** The one rounding to 0.01 of the core (text.ts). */
+const round2 = roundCents;
 
 /** Full-width → half-width, no spaces at all (for matching words and units). */
 function squeeze(s: string): string {
