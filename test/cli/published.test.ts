@@ -57,3 +57,17 @@ test('--json on three published forms: one error (预算执行情况 总额 0), 
   const problems = reports.map((r) => r.tables.flatMap((t) => t.findings).filter((f) => f.severity !== 'info').map((f) => f.rule));
   expect(problems).toEqual([['scoring/published-differs'], [], ['budget/funds-sum']]);
 });
+
+// The same published forms as LibreOffice Calc saves them (converted with soffice --convert-to
+// xlsx): another writer's styles, shared strings and merges give the same findings.
+test.each([
+  ['self-evaluation', ['scoring/published-differs', 'structure/template-slots', 'structure/type-inferred']],
+  ['whole-spending', ['structure/type-inferred', 'weights/national-departure']],
+  ['execution-block', ['budget/funds-sum', 'structure/no-weight-column', 'structure/type-inferred']],
+  ['project-target', ['structure/type-inferred']],
+])('%s saved by LibreOffice: the same findings', async (name, expected) => {
+  const run = await cli(['--json', path.resolve(`test/fixtures/published/${name}.libreoffice.xlsx`)]);
+  const report = JSON.parse(run.stdout) as { tables: { findings: { rule: string }[] }[] };
+  expect(report.tables).toHaveLength(1);
+  expect(report.tables[0].findings.map((f) => f.rule).sort()).toEqual(expected);
+});
