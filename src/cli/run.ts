@@ -4,7 +4,6 @@
 // not be read.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import {
   checkWorkbook,
   ConfigError,
@@ -17,7 +16,9 @@ import {
   planResults,
   readAcceptances,
   rules,
+  isOurReportSheet,
   ACCEPTED_SHEET,
+  REPORT_SHEET,
   type Acceptance,
   type CheckOptions,
   type Finding,
@@ -25,8 +26,9 @@ import {
   type Report,
   type TableReport,
 } from '../core/index.js';
-import { applyAcceptanceSheet, applyPlans, applyReportSheet, snapshotOf } from './exceljsAdapter.js';
-import { InputError, readWorkbookFile } from './readWorkbook.js';
+import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, type OwnSheet } from '../adapters/xlsx/index.js';
+import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
+import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
 import { renderText } from './textReport.js';
 import { renderHtml } from './htmlReport.js';
 
@@ -183,16 +185,18 @@ export function toJson(result: FileResult, lang: Lang): unknown {
   };
 }
 
+/** "a.xlsx" → "a.checked.xlsx", "m.xlsm" → "m.checked.xlsm": a macro workbook stays one. */
 function outputName(file: string): string {
-  const base = path.basename(file).replace(/\.xlsx$/i, '');
-  return base.endsWith('.checked') ? `${base}.xlsx` : `${base}.checked.xlsx`;
+  const ext = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
+  const base = path.basename(file).replace(/\.xls[xm]$/i, '');
+  return base.endsWith('.checked') ? `${base}${ext}` : `${base}.checked${ext}`;
 }
 
 /** Writes atomically: a temp file beside the target, then rename, so a crash leaves no half file. */
-async function writeCopy(wb: ExcelJS.Workbook, target: string): Promise<void> {
+async function writeCopy(bytes: Uint8Array, target: string): Promise<void> {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    await fs.writeFile(tmp, bytes);
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
@@ -239,13 +243,14 @@ function acceptanceFor(spec: AcceptSpec, report: Report, options: CliOptions, da
 }
 
 export async function checkFile(file: string, options: CliOptions, checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {}, date = today()): Promise<FileResult> {
-  let wb: ExcelJS.Workbook;
+  let opened: OpenedWorkbook;
   try {
-    wb = await readWorkbookFile(file);
+    opened = await readWorkbookFile(file);
   } catch (e) {
     if (e instanceof InputError) return { file, error: options.lang === 'zh' ? e.text.zh : e.text.en };
     return { file, error: String((e as Error).message ?? e) };
   }
+  const wb = opened.workbook;
   const snapshot = snapshotOf(wb);
   let report = checkWorkbook(snapshot, checkOptions);
   const added: Acceptance[] = [];
@@ -275,18 +280,22 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
         : `Not written: sheet "${names}" is protected; unprotect it to write the score column`;
     return result;
   }
-  applyPlans(wb, planResults(snapshot, report, { lang: options.lang }));
+  const sheets = editsOfPlans(snapshot, planResults(snapshot, report, { lang: options.lang }));
+  const ownSheets: OwnSheet[] = [];
   // Acceptances already in the workbook are kept (their finding may come back); new ones are added.
   const stored = mergeAcceptances(readAcceptances(snapshot), added);
-  if (stored.length || wb.getWorksheet(ACCEPTED_SHEET)) applyAcceptanceSheet(wb, planAcceptanceSheet(stored));
-  if (!applyReportSheet(wb, planReportSheet(report, { lang: options.lang, date }))) {
+  if (stored.length || wb.getWorksheet(ACCEPTED_SHEET)) ownSheets.push(acceptanceSheet(planAcceptanceSheet(stored)));
+  const existingReport = wb.getWorksheet(REPORT_SHEET);
+  if (existingReport && !isOurReportSheet(snapshot.sheets.find((s) => s.name === REPORT_SHEET) ?? snapshotOfSheet(existingReport))) {
     result.notice =
       options.lang === 'zh'
         ? '未写入校验报告：工作簿中已有一个名为「校验报告」的工作表，且不是本工具写入的'
         : 'The 校验报告 sheet was not written: the workbook has a sheet of that name that this tool did not write';
-  }
+  } else ownSheets.push(reportSheet(planReportSheet(report, { lang: options.lang, date })));
+  // The copy is the original package with only our cells and sheets patched in.
+  const patched = patchWorkbook(opened.bytes, { sheets, ownSheets });
   await fs.mkdir(options.out, { recursive: true });
-  await writeCopy(wb, target);
+  await writeCopy(patched.bytes, target);
   result.output = target;
   return result;
 }

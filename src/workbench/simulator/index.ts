@@ -32,3 +32,4 @@ export type {
   WorkbookModel,
 } from './model.js';
 export { applyToExcelJs, excelSerial, fromExcelJs, markSaved } from './exceljs.js';
+export { editsOfModel, characters } from './packageEdits.js';

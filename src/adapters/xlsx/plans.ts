@@ -1,0 +1,124 @@
+// The core's write plans as package edits: the 得分 cells, the clearing of our old cells, the
+// 校验报告 sheet and the very hidden `_jixiao_accepted` sheet.
+import { columnLetter } from '../../core/a1.js';
+import {
+  isOurHeader,
+  isOurScoreCell,
+  type AcceptanceSheetPlan,
+  type ReportCell,
+  type ReportSheetPlan,
+  type ReportStyle,
+  type SheetWritePlan,
+  type WorkbookSnapshot,
+} from '../../core/index.js';
+import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
+
+/** Our cells as the snapshot shows them (header or score format with our kind of value). */
+function ourCells(snapshot: WorkbookSnapshot, sheet: string): Set<string> {
+  const out = new Set<string>();
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) return out;
+  s.values.forEach((row, i) =>
+    (row ?? []).forEach((v, j) => {
+      const f = s.numberFormats?.[i]?.[j];
+      if (isOurHeader(v, f) || isOurScoreCell(v, f)) out.add(`${columnLetter(s.startColumn + j)}${s.startRow + i + 1}`);
+    }),
+  );
+  return out;
+}
+
+/** A cell of ours emptied: value, number format, fill and our note go; a user's note stays. */
+export function clearEdit(address: string): CellEdit {
+  return { address, value: null, numberFormat: null, fill: null, note: null };
+}
+
+export function editsOfPlans(snapshot: WorkbookSnapshot, plans: SheetWritePlan[]): SheetEdit[] {
+  return plans.map((plan) => {
+    const ours = ourCells(snapshot, plan.sheet);
+    const cells: CellEdit[] = plan.clear.map(clearEdit);
+    for (const w of plan.writes) {
+      cells.push({
+        address: w.address,
+        value: w.value,
+        numberFormat: w.numberFormat,
+        // A fill of the user's (a grid band) stays on a cell we write for the first time; ours is replaced.
+        ...(w.fill ? { fill: w.fill } : ours.has(w.address) ? { fill: null } : {}),
+        note: w.note ?? null,
+      });
+    }
+    return { sheet: plan.sheet, cells };
+  });
+}
+
+/** Planned clears (清除结果) as edits. */
+export function editsOfClear(targets: { sheet: string; cells: string[] }[]): SheetEdit[] {
+  return targets.map((t) => ({ sheet: t.sheet, cells: t.cells.map(clearEdit) }));
+}
+
+export function acceptanceSheet(plan: AcceptanceSheetPlan): OwnSheet {
+  const cells: CellEdit[] = [];
+  plan.rows.forEach((row, r) =>
+    row.forEach((v, c) => {
+      // Text as text: a cell list such as "1E5" or a date must not turn into a number.
+      if (v !== null) cells.push({ address: `${columnLetter(c)}${r + 1}`, value: typeof v === 'string' ? v : String(v) });
+    }),
+  );
+  return { name: plan.sheet, state: plan.veryHidden ? 'veryHidden' : 'visible', cells };
+}
+
+const STYLE_FONT: Partial<Record<ReportStyle, FontChange>> = {
+  title: { bold: true, size: 16 },
+  heading: { bold: true, size: 13 },
+  header: { bold: true },
+  label: { bold: true },
+  total: { bold: true },
+  error: { bold: true, color: '#C50F1F' },
+  warning: { bold: true, color: '#8A6100' },
+  info: { color: '#0F6CBD' },
+  accepted: { italic: true, color: '#616161' },
+};
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A string literal inside a formula: doubled quotes, and at most Excel's 255 characters. */
+function formulaText(s: string): string {
+  const short = s.length > 255 ? `${s.slice(0, 254)}…` : s;
+  return `"${short.replace(/"/g, '""')}"`;
+}
+
+/**
+ * A link to a cell of this workbook as a HYPERLINK formula: works in Excel, WPS and LibreOffice
+ * alike without a hyperlinks part; its cached result is the text shown.
+ */
+export function linkFormula(text: string, sheet: string, cell: string): FormulaValue {
+  return { formula: `HYPERLINK(${formulaText(`#${quoteSheet(sheet)}!${cell}`)},${formulaText(text)})`, result: text };
+}
+
+function reportCell(address: string, cell: ReportCell, wrap: boolean): CellEdit | undefined {
+  if (cell.value === null && !cell.style) return undefined;
+  const edit: CellEdit = { address };
+  if (cell.link && cell.value !== null) edit.value = linkFormula(String(cell.value), cell.link.sheet, cell.link.cell);
+  else if (cell.value !== null) edit.value = cell.value;
+  let font = cell.style ? STYLE_FONT[cell.style] : undefined;
+  if (cell.link && cell.value !== null) font = { color: '#0563C1', underline: true, ...font };
+  if (font) edit.font = font;
+  if (cell.style === 'header') edit.fill = '#F0F0F0';
+  if (cell.numberFormat) edit.numberFormat = cell.numberFormat;
+  if (wrap) edit.wrap = true;
+  return edit;
+}
+
+export function reportSheet(plan: ReportSheetPlan): OwnSheet {
+  // The message column wraps so that a long message prints in full.
+  const wide = plan.columnWidths.indexOf(Math.max(...plan.columnWidths));
+  const cells: CellEdit[] = [];
+  plan.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const edit = reportCell(`${columnLetter(c)}${r + 1}`, cell, c === wide && row.length > 1 && cell.value !== null);
+      if (edit) cells.push(edit);
+    }),
+  );
+  return { name: plan.sheet, state: 'visible', cells, columnWidths: plan.columnWidths, landscape: true };
+}
