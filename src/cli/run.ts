@@ -280,7 +280,7 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
         : `Not written: sheet "${names}" is protected; unprotect it to write the score column`;
     return result;
   }
-  const sheets = editsOfPlans(snapshot, planResults(snapshot, report, { lang: options.lang }));
+  const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }));
   const ownSheets: OwnSheet[] = [];
   // Acceptances already in the workbook are kept (their finding may come back); new ones are added.
   const stored = mergeAcceptances(readAcceptances(snapshot), added);

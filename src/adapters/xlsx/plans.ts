@@ -2,47 +2,33 @@
 // 校验报告 sheet and the very hidden `_jixiao_accepted` sheet.
 import { columnLetter } from '../../core/a1.js';
 import {
-  isOurHeader,
-  isOurScoreCell,
+  FILL_ERROR,
+  FILL_WARNING,
   type AcceptanceSheetPlan,
   type ReportCell,
   type ReportSheetPlan,
   type ReportStyle,
   type SheetWritePlan,
-  type WorkbookSnapshot,
 } from '../../core/index.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 
-/** Our cells as the snapshot shows them (header or score format with our kind of value). */
-function ourCells(snapshot: WorkbookSnapshot, sheet: string): Set<string> {
-  const out = new Set<string>();
-  const s = snapshot.sheets.find((x) => x.name === sheet);
-  if (!s) return out;
-  s.values.forEach((row, i) =>
-    (row ?? []).forEach((v, j) => {
-      const f = s.numberFormats?.[i]?.[j];
-      if (isOurHeader(v, f) || isOurScoreCell(v, f)) out.add(`${columnLetter(s.startColumn + j)}${s.startRow + i + 1}`);
-    }),
-  );
-  return out;
-}
+const OUR_FILLS = [FILL_ERROR, FILL_WARNING];
 
-/** A cell of ours emptied: value, number format, fill and our note go; a user's note stays. */
+/** A cell of ours emptied: value, number format, our fill and our note go; a user's fill or note stays. */
 export function clearEdit(address: string): CellEdit {
-  return { address, value: null, numberFormat: null, fill: null, note: null };
+  return { address, value: null, numberFormat: null, dropFills: OUR_FILLS, note: null };
 }
 
-export function editsOfPlans(snapshot: WorkbookSnapshot, plans: SheetWritePlan[]): SheetEdit[] {
+export function editsOfPlans(plans: SheetWritePlan[]): SheetEdit[] {
   return plans.map((plan) => {
-    const ours = ourCells(snapshot, plan.sheet);
     const cells: CellEdit[] = plan.clear.map(clearEdit);
     for (const w of plan.writes) {
       cells.push({
         address: w.address,
         value: w.value,
         numberFormat: w.numberFormat,
-        // A fill of the user's (a grid band) stays on a cell we write for the first time; ours is replaced.
-        ...(w.fill ? { fill: w.fill } : ours.has(w.address) ? { fill: null } : {}),
+        // A fill of the user's (a header band) stays; an error or warning fill of an earlier run goes.
+        ...(w.fill ? { fill: w.fill } : { dropFills: OUR_FILLS }),
         note: w.note ?? null,
       });
     }

@@ -146,7 +146,8 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
   const rerow = new Set<number>();
 
   const styleFor = (current: number, edit: CellEdit): number => {
-    const change = styleChangeOf(edit);
+    const own = edit.fill === undefined && edit.dropFills?.includes(styles.fillOf(current) ?? '');
+    const change = styleChangeOf(own ? { ...edit, fill: null } : edit);
     return change ? styles.derive(current, change) : current;
   };
   const inheritedStyle = (row: RowLoc | undefined, column: number): number => {

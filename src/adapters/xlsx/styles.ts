@@ -93,6 +93,18 @@ export class Styles {
     return 'General';
   }
 
+  /** The solid fill colour ("#RRGGBB") of a cell format, if it has one. */
+  fillOf(xfIndex: number): string | undefined {
+    const xfs = this.container('cellXfs');
+    const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
+    const fillId = Number(attr(findTag(xf ?? '', 'xf')?.attrs ?? '', 'fillId') ?? 0);
+    const fills = this.container('fills');
+    const fill = fills.items[fillId] ?? fills.added[fillId - fills.items.length] ?? '';
+    if (!/patternType="solid"/.test(fill)) return undefined;
+    const rgb = /<(?:\w+:)?fgColor\b[^>]*\brgb="([0-9A-Fa-f]{8})"/.exec(fill)?.[1];
+    return rgb ? `#${rgb.slice(2).toUpperCase()}` : undefined;
+  }
+
   private numFmtId(code: string): number {
     if (BUILTIN[code] !== undefined) return BUILTIN[code];
     const known = this.numFmtCodes.get(code);

@@ -30,6 +30,8 @@ export interface CellEdit {
   numberFormat?: string | null;
   /** "#RRGGBB". */
   fill?: string | null;
+  /** Fills of ours ("#RRGGBB") to take off when the cell has one and `fill` is not given: a fill of the user's stays. */
+  dropFills?: string[];
   font?: FontChange | null;
   wrap?: boolean;
   /** Written only when the cell has no note of the user's; marked text expected (see isOurNote). */
