@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { LocalizedText } from '../core/index.js';
-import { checkPackageLimits, LIMITS } from '../adapters/xlsx/index.js';
+import { checkPackageLimits, LIMITS, producerOf, readableCopy } from '../adapters/xlsx/index.js';
 
 export class InputError extends Error {
   constructor(readonly text: LocalizedText) {
@@ -79,13 +79,28 @@ export async function openWorkbook(buffer: Buffer, name: string): Promise<ExcelJ
   // Limits before loading: exceljs would allocate up to any row index and inflate any bomb.
   const problem = checkPackageLimits(buffer, name);
   if (problem) throw new InputError(problem.text);
-  const wb = new ExcelJS.Workbook();
+  // Valid forms exceljs trips over (openpyxl's absolute targets, x: prefixes, rows without r) are
+  // rewritten for reading only; the copy we write patches the original bytes.
+  let readable;
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    readable = readableCopy(buffer);
   } catch (e) {
     throw new InputError({
       zh: `${name} 已损坏，无法打开（${(e as Error).message}）。请在 Excel 中打开并修复后另存`,
       en: `${name} is damaged and cannot be opened (${(e as Error).message}); open and repair it in Excel`,
+    });
+  }
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(readable.bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    // The zip and its parts are sound (checked above): name what is unusual rather than say "damaged".
+    const producer = producerOf(buffer);
+    const by = producer ? { zh: `（由 ${producer} 写入）`, en: ` (written by ${producer})` } : { zh: '', en: '' };
+    const odd = readable.unusual.length ? { zh: `；其中有 ${readable.unusual.join('、')}`, en: `; it has ${readable.unusual.join(', ')}` } : { zh: '', en: '' };
+    throw new InputError({
+      zh: `${name}${by.zh} 的结构本工具的读取库 exceljs 不支持（${(e as Error).message}${odd.zh}）。请在 Excel 或 WPS 中打开后另存为 .xlsx 再校验`,
+      en: `${name}${by.en} uses a structure that exceljs, the reader this tool uses, does not support (${(e as Error).message}${odd.en}); open it in Excel or WPS and save it as .xlsx`,
     });
   }
   return wb;

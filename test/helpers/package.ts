@@ -4,6 +4,7 @@
 // data.xml, a literal "_x0041_" text, and (for .xlsm) a VBA project. Zipped with fflate, not
 // with the code under test.
 import { zipSync, strToU8 } from 'fflate';
+import { entryText, readZip } from '../../src/adapters/xlsx/index.js';
 import { validRows, LABELS, type Column, type RowSpec } from './workbooks.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -213,4 +214,36 @@ export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(parts)) files[name] = typeof data === 'string' ? strToU8(data) : data;
   return zipSync(files, { level: 6 });
+}
+
+/** Names of the entries whose stored bytes (local record) differ between two packages. */
+export function changedEntries(original: Uint8Array, copy: Uint8Array): string[] {
+  const a = readZip(original);
+  const b = readZip(copy);
+  const out: string[] = [];
+  for (const e of a.entries) {
+    const f = b.byName.get(e.name.toLowerCase());
+    if (!f) {
+      out.push(`${e.name} (missing)`);
+      continue;
+    }
+    const x = a.bytes.subarray(e.localOffset, e.localOffset + e.localLength);
+    const y = b.bytes.subarray(f.localOffset, f.localOffset + f.localLength);
+    if (!Buffer.from(x).equals(Buffer.from(y))) out.push(e.name);
+  }
+  return out.sort();
+}
+
+/** `<c>` elements by address, any prefix. */
+export function cellElements(sheetXml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of sheetXml.matchAll(/<((?:\w+:)?)c\b[^>]*?\sr="([A-Z]+\d+)"(?:[^>]*\/>|[^>]*>[\s\S]*?<\/\1c>)/g)) out.set(m[2], m[0]);
+  return out;
+}
+
+export function partText(bytes: Uint8Array, name: string): string {
+  const zip = readZip(bytes);
+  const e = zip.byName.get(name.toLowerCase());
+  if (!e) throw new Error(`no part ${name}`);
+  return entryText(zip, e);
 }

@@ -5,3 +5,4 @@ export { readZip, writeZip, entryData, entryText, crc32, ZipError, type ZipArchi
 export { commentText, NOTE_AUTHOR } from './notes.js';
 export { checkPackageLimits, LIMITS, type PackageLimits, type LimitProblem } from './limits.js';
 export * from './types.js';
+export { readableCopy, producerOf, type Readable } from './readable.js';

@@ -214,7 +214,8 @@ function freshEntry(name: Uint8Array, data: Uint8Array, offset: number, original
 
 /** A copy of an unchanged entry: its local record verbatim, its central record with the new offset. */
 function copiedEntry(bytes: Uint8Array, entry: ZipEntry, offset: number): Written {
-  const central = bytes.slice(entry.centralOffset, entry.centralOffset + entry.centralLength);
+  // A copy (new Uint8Array, not slice: a Node Buffer's slice is a view and we must not write into the input).
+  const central = new Uint8Array(bytes.subarray(entry.centralOffset, entry.centralOffset + entry.centralLength));
   if (u32(central, 42) === U32) {
     const nameLength = u16(central, 28);
     const z64 = findExtra(central, 46 + nameLength, u16(central, 30), 0x0001);
