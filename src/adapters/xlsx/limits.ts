@@ -2,7 +2,9 @@
 // a huge file, a zip bomb, too many parts, or a row or column index beyond Excel's grid would
 // otherwise keep a reader busy for minutes or exhaust memory (exceljs allocates up to the index).
 import type { LocalizedText } from '../../core/types.js';
-import { entryText, readZip, ZipError, type ZipArchive } from './zip.js';
+import { entryData, readZip, ZipError, type ZipArchive } from './zip.js';
+
+const decoder = new TextDecoder('utf-8');
 
 export interface PackageLimits {
   fileBytes: number;
@@ -13,7 +15,8 @@ export interface PackageLimits {
   parts: number;
 }
 
-export const LIMITS: PackageLimits = { fileBytes: 200 * 2 ** 20, partBytes: 1024 * 2 ** 20, totalBytes: 2048 * 2 ** 20, parts: 20_000 };
+// A 1,048,576-row table of ten columns is about 300 MiB of sheet XML: within these.
+export const LIMITS: PackageLimits = { fileBytes: 200 * 2 ** 20, partBytes: 512 * 2 ** 20, totalBytes: 1024 * 2 ** 20, parts: 20_000 };
 
 export interface LimitProblem {
   text: LocalizedText;
@@ -73,17 +76,19 @@ export function checkPackageLimits(bytes: Uint8Array, name: string, limits: Pack
     }
   }
   for (const e of zip.entries) {
-    if (!/^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(e.name)) continue;
-    let xml: string;
+    // Every part is inflated into a buffer of its declared size and its CRC checked: a bomb that
+    // lies about its size is caught here, before a reader inflates it without bound.
+    let data: Uint8Array;
     try {
-      xml = entryText(zip, e);
+      data = entryData(zip, e);
     } catch (err) {
-      if (err instanceof ZipError) {
+      if (err instanceof ZipError || err instanceof Error) {
         return { text: { zh: `${name} 的部件 ${e.name} 已损坏（${err.message}），未打开`, en: `Part ${e.name} of ${name} is damaged (${err.message}); not opened` } };
       }
       throw err;
     }
-    const bad = outOfGrid(xml);
+    if (!/^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(e.name)) continue;
+    const bad = outOfGrid(decoder.decode(data));
     if (bad) {
       return {
         text: {
