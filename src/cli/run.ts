@@ -2,7 +2,8 @@
 // scored copy with a 校验报告 sheet, and an HTML report. Exit 0: every file has a table and no
 // open (unaccepted) error; 1: an open error finding or no table; 2: a file or the config could
 // not be read.
-import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
 import {
   checkWorkbook,
@@ -185,22 +186,123 @@ export function toJson(result: FileResult, lang: Lang): unknown {
   };
 }
 
-/** "a.xlsx" → "a.checked.xlsx", "m.xlsm" → "m.checked.xlsm": a macro workbook stays one. */
-function outputName(file: string): string {
+/**
+ * "a.xlsx" → "a.checked.xlsx", "m.xlsm" → "m.checked.xlsm" (a macro workbook stays one); the
+ * n-th input of the same name gets "a (n).checked.xlsx" so that copies never overwrite each other.
+ */
+export function outputName(file: string, n = 1): string {
   const ext = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
-  const base = path.basename(file).replace(/\.xls[xm]$/i, '');
-  return base.endsWith('.checked') ? `${base}${ext}` : `${base}.checked${ext}`;
+  const base = path.basename(file).replace(/\.xls[xm]$/i, '').replace(/\.checked$/i, '');
+  return `${base}${n > 1 ? ` (${n})` : ''}.checked${ext}`;
 }
 
-/** Writes atomically: a temp file beside the target, then rename, so a crash leaves no half file. */
-async function writeCopy(bytes: Uint8Array, target: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+/** The copy's path for each input, distinct even for inputs of the same name in different folders. */
+export function copyTargets(files: string[], outDir: string): Map<string, string> {
+  const used = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const file of files) {
+    if (out.has(file)) continue;
+    const key = outputName(file).toLowerCase();
+    const n = (used.get(key) ?? 0) + 1;
+    used.set(key, n);
+    out.set(file, path.resolve(outDir, outputName(file, n)));
+  }
+  return out;
+}
+
+/** The real path of a file that may not exist yet: its folder resolved through symlinks, then its name. */
+async function realTarget(file: string): Promise<string> {
+  const abs = path.resolve(file);
   try {
-    await fs.writeFile(tmp, bytes);
+    return await fs.realpath(abs);
+  } catch {
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/** Whether two paths name one file: the same device and inode when both exist, else the same real path. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return (await realTarget(a)) === (await realTarget(b));
+}
+
+async function sameAsAny(target: string, others: string[]): Promise<string | undefined> {
+  for (const o of others) if (await sameFile(target, o)) return o;
+  return undefined;
+}
+
+async function isZipFile(file: string): Promise<boolean> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      await handle.read(head, 0, 4, 0);
+      return head.readUInt32LE(0) === 0x04034b50;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Temp files being written, removed if the process is interrupted. */
+const temps = new Set<string>();
+
+/** Removes the temp files of writes in flight (on SIGINT/SIGTERM). */
+export function removeTempFiles(): void {
+  for (const t of temps) rmSync(t, { force: true });
+  temps.clear();
+}
+
+/** On SIGINT/SIGTERM: remove temp files, then exit as a killed process would (130 / 143). */
+export function installSignalCleanup(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeTempFiles();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * A temp file beside `target`, created exclusively (O_EXCL: a planted file or symlink of that
+ * name makes it fail rather than be followed) under an unguessable name, and registered for
+ * removal on a signal.
+ */
+export async function openTemp(target: string): Promise<{ tmp: string; handle: fs.FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await fs.open(tmp, 'wx');
+      temps.add(tmp);
+      return { tmp, handle };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw e;
+    }
+  }
+}
+
+/** Writes atomically: an exclusive temp file beside the target, then rename, so a crash leaves no half file. */
+async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
+  const { tmp, handle } = await openTemp(target);
+  try {
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
+  } finally {
+    temps.delete(tmp);
   }
 }
 
@@ -242,7 +344,13 @@ function acceptanceFor(spec: AcceptSpec, report: Report, options: CliOptions, da
   return undefined;
 }
 
-export async function checkFile(file: string, options: CliOptions, checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {}, date = today()): Promise<FileResult> {
+export async function checkFile(
+  file: string,
+  options: CliOptions,
+  checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {},
+  date = today(),
+  target = options.out ? path.resolve(options.out, outputName(file)) : undefined,
+): Promise<FileResult> {
   let opened: OpenedWorkbook;
   try {
     opened = await readWorkbookFile(file);
@@ -264,11 +372,15 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
   // Check again so that this run's report already counts the new acceptances.
   if (added.length) report = checkWorkbook(snapshot, { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] });
   const result: FileResult = { file, report, acceptedSpecs };
-  if (!options.out || report.tables.length === 0) return result;
+  if (!options.out || !target || report.tables.length === 0) return result;
 
-  const target = path.resolve(options.out, outputName(file));
-  if (target === path.resolve(file)) {
-    result.notice = options.lang === 'zh' ? `未写入：输出文件与输入文件相同（${target}），请换一个 --out 目录` : `Not written: the output would replace the input (${target}); choose another --out folder`;
+  // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.
+  const clash = await sameAsAny(target, [...options.files, ...(options.html ? [options.html] : [])]);
+  if (clash !== undefined) {
+    result.notice =
+      options.lang === 'zh'
+        ? `未写入：输出文件与${clash === options.html ? ' --html 报告' : '输入文件'}相同（${target} 即 ${clash}），请换一个 --out 目录`
+        : `Not written: the output would replace ${clash === options.html ? 'the --html report' : 'the input'} (${target} is ${clash}); choose another --out folder`;
     return result;
   }
   const locked = report.tables.filter((t) => snapshot.sheets.find((s) => s.name === t.sheet)?.protected);
@@ -295,7 +407,7 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
   // The copy is the original package with only our cells and sheets patched in.
   const patched = patchWorkbook(opened.bytes, { sheets, ownSheets });
   await fs.mkdir(options.out, { recursive: true });
-  await writeCopy(patched.bytes, target);
+  await writeAtomically(target, patched.bytes);
   result.output = target;
   return result;
 }
@@ -331,12 +443,25 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  const zh0 = options.lang === 'zh';
+  // An HTML report over an input or any workbook would destroy it ("--html a.xlsx b.xlsx" meant
+  // to check both): refused before anything is read.
+  if (options.html) {
+    const input = await sameAsAny(options.html, options.files);
+    const workbook = /\.(xlsx|xlsm|xls|xlsb)$/i.test(options.html) || (await isZipFile(options.html));
+    if (input !== undefined || workbook) {
+      const why = input !== undefined ? { zh: `与输入文件 ${input} 是同一个文件`, en: `is the same file as the input ${input}` } : { zh: '是工作簿，不能被 HTML 报告覆盖', en: 'is a workbook, which an HTML report must not replace' };
+      io.stderr(`jixiao-check: ${zh0 ? `--html ${options.html} ${why.zh}；未做任何处理（--html 需要一个 .html 文件名）` : `--html ${options.html} ${why.en}; nothing done (--html takes an .html file name)`}\n`);
+      return 2;
+    }
+  }
+  const targets = options.out ? copyTargets(options.files, options.out) : new Map<string, string>();
   const date = today();
   const results: FileResult[] = [];
   for (const file of options.files) {
     let r: FileResult;
     try {
-      r = await checkFile(file, options, checkOptions, date);
+      r = await checkFile(file, options, checkOptions, date, targets.get(file));
     } catch (e) {
       // A failure writing one file must not stop the others.
       r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
@@ -405,12 +530,5 @@ export async function readConfig(options: CliOptions): Promise<CheckOptions> {
 
 async function writeTextFile(target: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, text, 'utf8');
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(path.resolve(target), text);
 }
