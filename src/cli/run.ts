@@ -30,6 +30,7 @@ import {
 import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, type OwnSheet } from '../adapters/xlsx/index.js';
 import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
 import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
+import { escapeForTerminal } from './terminal.js';
 import { renderText } from './textReport.js';
 import { renderHtml } from './htmlReport.js';
 
@@ -467,8 +468,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
     }
     results.push(r);
-    if (r.error) io.stderr(`jixiao-check: ${r.error}\n`);
-    if (r.notice) io.stderr(`jixiao-check: ${r.notice}\n`);
+    if (r.error) io.stderr(`jixiao-check: ${escapeForTerminal(r.error)}\n`);
+    if (r.notice) io.stderr(`jixiao-check: ${escapeForTerminal(r.notice)}\n`);
     if (!options.json) io.stdout(renderText(r, options.lang, io.color));
   }
   const zh = options.lang === 'zh';

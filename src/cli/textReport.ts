@@ -3,6 +3,7 @@
 import { acceptedText, SEVERITY_NAMES, TOPICS, TOPIC_NAMES, type Finding, type Lang, type Severity, type TableReport } from '../core/index.js';
 import { fixed2 } from '../core/text.js';
 import type { FileResult } from './run.js';
+import { escapeForTerminal as safe } from './terminal.js';
 
 
 const WORDS = {
@@ -48,7 +49,7 @@ const RESET = '\x1b[0m';
 
 function sheetRef(sheet: string, cells: string[]): string {
   const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return cells.length ? `${name}!${cells.join(',')}` : name;
+  return safe(cells.length ? `${name}!${cells.join(',')}` : name);
 }
 
 function countBy(findings: Finding[], s: Severity): number {
@@ -59,8 +60,8 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean): string 
   const w = WORDS[lang];
   const paint = (k: keyof typeof COLOR, s: string) => (color ? `${COLOR[k]}${s}${RESET}` : s);
   const lines: string[] = [];
-  const unit = t.unitName ? `  ${t.unitName}` : '';
-  lines.push(paint('bold', `  ${w.table}「${t.sheet}」${t.range}${unit}  ${t.indicators.length} ${w.indicators}  [${w.stage[t.stage]}]`));
+  const unit = t.unitName ? `  ${safe(t.unitName)}` : '';
+  lines.push(paint('bold', `  ${w.table}「${safe(t.sheet)}」${t.range}${unit}  ${t.indicators.length} ${w.indicators}  [${w.stage[t.stage]}]`));
   const open = t.findings.filter((f) => !f.accepted);
   const accepted = t.findings.filter((f) => f.accepted);
   for (const topic of TOPICS) {
@@ -69,14 +70,14 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean): string 
     lines.push(`    ${w.topic[topic]}`);
     for (const f of group) {
       const tag = paint(f.severity, `${ICON[f.severity]} ${w.severity[f.severity]}`);
-      lines.push(`      ${tag}  ${paint('dim', sheetRef(t.sheet, f.cells))}  ${lang === 'zh' ? f.message.zh : f.message.en}`);
+      lines.push(`      ${tag}  ${paint('dim', sheetRef(t.sheet, f.cells))}  ${safe(lang === 'zh' ? f.message.zh : f.message.en)}`);
     }
   }
   // Accepted findings apart, with why: the next reviewer sees them but they no longer count.
   if (accepted.length) {
     lines.push(`    ${w.accepted(accepted.length)}`);
     for (const f of accepted) {
-      lines.push(`      ${paint('dim', `✓ ${w.severity[f.severity]}  ${sheetRef(t.sheet, f.cells)}  ${acceptedText(f, lang)}`)}  ${lang === 'zh' ? f.message.zh : f.message.en}`);
+      lines.push(`      ${paint('dim', `✓ ${w.severity[f.severity]}  ${sheetRef(t.sheet, f.cells)}  ${safe(acceptedText(f, lang))}`)}  ${safe(lang === 'zh' ? f.message.zh : f.message.en)}`);
     }
   }
   const e = countBy(t.findings, 'error');
@@ -92,12 +93,12 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean): string 
 
 export function renderText(r: FileResult, lang: Lang, color: boolean): string {
   const w = WORDS[lang];
-  const lines = [`${w.file} ${r.file}`];
-  if (r.error) lines.push(`  ${color ? COLOR.error : ''}${r.error}${color ? RESET : ''}`);
+  const lines = [`${w.file} ${safe(r.file)}`];
+  if (r.error) lines.push(`  ${color ? COLOR.error : ''}${safe(r.error)}${color ? RESET : ''}`);
   else if (r.report) {
-    if (r.report.tables.length === 0) lines.push(`  ${w.noTable}${r.report.sheetsWithoutTable.join('、') || '-'}）`);
+    if (r.report.tables.length === 0) lines.push(`  ${w.noTable}${safe(r.report.sheetsWithoutTable.join('、')) || '-'}）`);
     for (const t of r.report.tables) lines.push(renderTable(t, lang, color));
   }
-  if (r.output) lines.push(`  ${w.written} ${r.output}`);
+  if (r.output) lines.push(`  ${w.written} ${safe(r.output)}`);
   return lines.join('\n') + '\n\n';
 }
