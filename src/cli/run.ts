@@ -21,17 +21,19 @@ import {
   ACCEPTED_SHEET,
   REPORT_SHEET,
   type Acceptance,
+  type AcceptanceNote,
   type CheckOptions,
   type Finding,
   type Lang,
   type Report,
   type TableReport,
+  type WorkbookSnapshot,
 } from '../core/index.js';
 import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, type OwnSheet } from '../adapters/xlsx/index.js';
 import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
 import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
 import { escapeForTerminal } from './terminal.js';
-import { renderText } from './textReport.js';
+import { findingKey, renderText } from './textReport.js';
 import { renderHtml } from './htmlReport.js';
 
 export interface CliIO {
@@ -59,10 +61,18 @@ export interface CliOptions {
   reserved?: number;
   accept: AcceptSpec[];
   by?: string;
+  /**
+   * What to do with the acceptances stored in a file (its `_jixiao_accepted` sheet, written by
+   * whoever submitted it): ignore them, show them as the file's own record but still count their
+   * findings in the exit status (default), or trust them as a reviewer's.
+   */
+  acceptances: AcceptanceMode;
   files: string[];
 }
 
-export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--lang zh|en] [--reserved N] FILE...
+export type AcceptanceMode = 'ignore' | 'show' | 'trust';
+
+export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] FILE...
 
   --json          以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
   --out DIR       在 DIR 中写入副本 <名称>.checked.xlsx：“得分”列、校验报告工作表、已忽略问题；原文件不改动
@@ -74,6 +84,10 @@ export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html 
                   忽略规则 R 在工作表 S 单元格 C 的问题（可重复），随 --out 保存在副本中
                   / accept the finding of rule R at sheet S cell C (repeatable); saved with --out
   --by NAME       记录忽略人 / who accepts (recorded with --accept)
+  --acceptances ignore|show|trust
+                  文件中已有的忽略记录（_jixiao_accepted）：ignore 不采用；show（默认）列出但仍计入退出码；
+                  trust 视同审核人的忽略 / acceptances stored in the file: ignore them, show them but
+                  still count them in the exit status (default), or trust them
   --lang zh|en    报告语言，默认中文 / report language (default zh)
   --reserved N    表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N（优先于 --config）
                   / points reserved outside the table (overrides --config)
@@ -98,7 +112,7 @@ export function parseAccept(text: string): AcceptSpec {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { json: false, lang: 'zh', accept: [], files: [] };
+  const o: CliOptions = { json: false, lang: 'zh', accept: [], acceptances: 'show', files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -115,7 +129,11 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (a.startsWith('--config=')) o.config = a.slice(9);
     else if (a === '--accept') o.accept.push(parseAccept(next()));
     else if (a.startsWith('--accept=')) o.accept.push(parseAccept(a.slice(9)));
-    else if (a === '--by') o.by = next();
+    else if (a === '--acceptances' || a.startsWith('--acceptances=')) {
+      const v = a === '--acceptances' ? next() : a.slice(14);
+      if (v !== 'ignore' && v !== 'show' && v !== 'trust') throw new UsageError(`--acceptances 只能是 ignore、show 或 trust / must be ignore, show or trust: ${v}`);
+      o.acceptances = v;
+    } else if (a === '--by') o.by = next();
     else if (a.startsWith('--by=')) o.by = a.slice(5);
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? next() : a.slice(7);
@@ -144,7 +162,14 @@ export interface FileResult {
   notice?: string;
   /** The --accept specs that matched a finding of this file. */
   acceptedSpecs?: AcceptSpec[];
+  /**
+   * Acceptances the file's own record makes that this run does not take (--acceptances show), by
+   * findingKey: shown beside their findings, which stay open (score, status, exit code).
+   */
+  claims?: Map<string, AcceptanceNote>;
 }
+
+
 
 /** The JSON contract other tools rely on. */
 export function toJson(result: FileResult, lang: Lang): unknown {
@@ -177,8 +202,10 @@ export function toJson(result: FileResult, lang: Lang): unknown {
         cells: f.cells,
         message: msg(f.message),
         ...(f.accepted ? { accepted: f.accepted } : {}),
+        ...(result.claims?.has(findingKey(f)) ? { fileAcceptance: result.claims.get(findingKey(f)) } : {}),
       })),
       acceptedCount: t.findings.filter((f) => f.accepted).length,
+      fileAcceptanceCount: t.findings.filter((f) => result.claims?.has(findingKey(f))).length,
       totals: t.totals,
     })),
     ...(result.report && result.report.tables.length === 0 ? { sheetsWithoutTable: result.report.sheetsWithoutTable } : {}),
@@ -361,7 +388,11 @@ export async function checkFile(
   }
   const wb = opened.workbook;
   const snapshot = snapshotOf(wb);
-  let report = checkWorkbook(snapshot, checkOptions);
+  // The file's own acceptances are a claim by whoever submitted it: checked apart from ours.
+  const stored = readAcceptances(snapshot);
+  const claimsFree: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => s.name !== ACCEPTED_SHEET) };
+  const base = options.acceptances === 'trust' ? snapshot : claimsFree;
+  let report = checkWorkbook(base, checkOptions);
   const added: Acceptance[] = [];
   const acceptedSpecs: AcceptSpec[] = [];
   for (const spec of options.accept) {
@@ -370,9 +401,17 @@ export async function checkFile(
     added.push(hit.acceptance);
     acceptedSpecs.push(spec);
   }
+  const withAdded: CheckOptions = { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] };
   // Check again so that this run's report already counts the new acceptances.
-  if (added.length) report = checkWorkbook(snapshot, { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] });
-  const result: FileResult = { file, report, acceptedSpecs };
+  if (added.length) report = checkWorkbook(base, withAdded);
+  let claims: Map<string, AcceptanceNote> | undefined;
+  if (options.acceptances === 'show' && stored.length) {
+    // What the file's record would accept is shown beside its finding; the finding stays open.
+    const open = new Set(report.tables.flatMap((t) => t.findings.filter((f) => !f.accepted).map(findingKey)));
+    const asFiled = checkWorkbook(snapshot, withAdded);
+    claims = new Map(asFiled.tables.flatMap((t) => t.findings.filter((f) => f.accepted && open.has(findingKey(f))).map((f) => [findingKey(f), f.accepted as AcceptanceNote] as const)));
+  }
+  const result: FileResult = { file, report, acceptedSpecs, ...(claims?.size ? { claims } : {}) };
   if (!options.out || !target || report.tables.length === 0) return result;
 
   // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.
@@ -395,9 +434,10 @@ export async function checkFile(
   }
   const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }));
   const ownSheets: OwnSheet[] = [];
-  // Acceptances already in the workbook are kept (their finding may come back); new ones are added.
-  const stored = mergeAcceptances(readAcceptances(snapshot), added);
-  if (stored.length || wb.getWorksheet(ACCEPTED_SHEET)) ownSheets.push(acceptanceSheet(planAcceptanceSheet(stored)));
+  // Acceptances already in the workbook are kept, whatever --acceptances says (they are the file's
+  // record, and their finding may come back); new ones are added.
+  const keep = mergeAcceptances(stored, added);
+  if (keep.length || wb.getWorksheet(ACCEPTED_SHEET)) ownSheets.push(acceptanceSheet(planAcceptanceSheet(keep)));
   const existingReport = wb.getWorksheet(REPORT_SHEET);
   if (existingReport && !isOurReportSheet(snapshot.sheets.find((s) => s.name === REPORT_SHEET) ?? snapshotOfSheet(existingReport))) {
     result.notice =
