@@ -29,11 +29,14 @@ import {
   type TableReport,
   type WorkbookSnapshot,
 } from '../core/index.js';
-import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, type OwnSheet } from '../adapters/xlsx/index.js';
+import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, useCodec, type OwnSheet } from '../adapters/xlsx/index.js';
 import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
 import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
 import { escapeForTerminal } from './terminal.js';
 import { findingKey, renderText } from './textReport.js';
+import { zlibCodec } from './zlibCodec.js';
+
+useCodec(zlibCodec);
 import { renderHtml } from './htmlReport.js';
 
 export interface CliIO {

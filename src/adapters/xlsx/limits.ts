@@ -2,9 +2,7 @@
 // a huge file, a zip bomb, too many parts, or a row or column index beyond Excel's grid would
 // otherwise keep a reader busy for minutes or exhaust memory (exceljs allocates up to the index).
 import type { LocalizedText } from '../../core/types.js';
-import { entryData, readZip, ZipError, type ZipArchive } from './zip.js';
-
-const decoder = new TextDecoder('utf-8');
+import { entryData, entryText, readZip, ZipError, type ZipArchive } from './zip.js';
 
 export interface PackageLimits {
   fileBytes: number;
@@ -34,11 +32,14 @@ function columnNumber(letters: string): number {
 
 /** The first cell reference beyond Excel's grid in a sheet part (rows' r, cells' r, ref and sqref ranges). */
 export function outOfGrid(xml: string): string | undefined {
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?row\b[^>]*?\sr\s*=\s*"(\d+)"/g)) {
-    if (Number(m[1]) > MAX_ROW) return `row ${m[1]}`;
-  }
+  // One pass over every r, ref and sqref attribute: a row's r is a number, a cell's or a range's holds letters.
   for (const m of xml.matchAll(/\s(?:r|ref|sqref)\s*=\s*"([^"]*)"/g)) {
-    for (const cell of m[1].matchAll(/\$?([A-Za-z]{1,})\$?(\d+)/g)) {
+    const v = m[1];
+    if (/^\d+$/.test(v)) {
+      if (Number(v) > MAX_ROW) return `row ${v}`;
+      continue;
+    }
+    for (const cell of v.matchAll(/\$?([A-Za-z]{1,})\$?(\d+)/g)) {
       if (cell[1].length > 3 || columnNumber(cell[1]) > MAX_COLUMN || Number(cell[2]) > MAX_ROW) return cell[0];
     }
   }
@@ -78,17 +79,19 @@ export function checkPackageLimits(bytes: Uint8Array, name: string, limits: Pack
   for (const e of zip.entries) {
     // Every part is inflated into a buffer of its declared size and its CRC checked: a bomb that
     // lies about its size is caught here, before a reader inflates it without bound.
-    let data: Uint8Array;
+    const sheet = /^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(e.name);
+    let text = '';
     try {
-      data = entryData(zip, e);
+      if (sheet) text = entryText(zip, e);
+      else entryData(zip, e);
     } catch (err) {
       if (err instanceof ZipError || err instanceof Error) {
         return { text: { zh: `${name} 的部件 ${e.name} 已损坏（${err.message}），未打开`, en: `Part ${e.name} of ${name} is damaged (${err.message}); not opened` } };
       }
       throw err;
     }
-    if (!/^xl\/(worksheets|chartsheets|dialogsheets)\/[^/]+\.xml$/i.test(e.name)) continue;
-    const bad = outOfGrid(decoder.decode(data));
+    if (!sheet) continue;
+    const bad = outOfGrid(text);
     if (bad) {
       return {
         text: {

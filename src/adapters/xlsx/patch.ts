@@ -4,10 +4,10 @@
 // relationships and content types of sheets we add — are spliced, never regenerated.
 import { columnLetter } from '../../core/a1.js';
 import { patchComments, patchVml, emptyVml, vmlIdmaps, EMPTY_COMMENTS, type NoteEdit } from './notes.js';
-import { cellXml, patchSheet, styleChangeOf } from './sheet.js';
+import { cellXml, patchSheet, sheetDataEnd, styleChangeOf } from './sheet.js';
 import { EMPTY_STYLES, Styles } from './styles.js';
 import type { CellEdit, OwnSheet, PatchResult, SheetState, WorkbookEdit } from './types.js';
-import { applySplices, attr, children, elementEnd, escapeAttr, findTag, relativeTarget, relsPathOf, resolveTarget, setAttr, type Splice, type Tag } from './xml.js';
+import { applySplices, attr, children, elementEnd, escapeAttr, findTag, nextTag, relativeTarget, relsPathOf, resolveTarget, setAttr, type Splice, type Tag } from './xml.js';
 import { entryText, readZip, writeZip, type ZipArchive } from './zip.js';
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -161,13 +161,30 @@ function sheetsOf(pkg: Package, workbookPart: string): SheetEntry[] {
 /** Where `<legacyDrawing>` goes in CT_Worksheet: before the first of these that the sheet has. */
 const AFTER_LEGACY = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
 
+/** Where the elements after sheetData start (the rows are not tokenized again). */
+function afterSheetData(xml: string): number {
+  const data = findTag(xml, 'sheetData');
+  return data ? sheetDataEnd(xml, data) : 0;
+}
+
 function insertLegacyDrawing(xml: string, rid: string): string {
   const root = findTag(xml, 'worksheet');
   if (!root) return xml;
-  const end = elementEnd(xml, root);
-  const kids = children(xml, root, end);
-  const before = kids.find((k) => AFTER_LEGACY.includes(k.tag.name));
-  const at = before ? before.tag.start : xml.lastIndexOf('<', end - 1);
+  const tail = afterSheetData(xml);
+  let at = xml.lastIndexOf('<');
+  // Children of worksheet only (depth 1); Excel wraps controls and OLE objects in mc:AlternateContent.
+  let depth = 1;
+  for (let t = nextTag(xml, tail); t && depth > 0; t = nextTag(xml, t.end)) {
+    if (t.closing) {
+      depth--;
+      continue;
+    }
+    if (depth === 1 && (AFTER_LEGACY.includes(t.name) || t.name === 'AlternateContent')) {
+      at = t.start;
+      break;
+    }
+    if (!t.selfClosing) depth++;
+  }
   return applySplices(xml, [{ start: at, end: at, text: `<${root.prefix}legacyDrawing xmlns:r="${REL}" r:id="${rid}"/>` }]);
 }
 
@@ -188,7 +205,7 @@ function applyNotes(pkg: Package, sheetPart: string, sheetXml: string, notes: No
   if (result.added.length === 0 && result.removed.length === 0) return xml;
   pkg.write(commentsPart, result.xml);
   // The sheet's VML: the one its <legacyDrawing> names, else a new one.
-  const legacy = findTag(xml, 'legacyDrawing');
+  const legacy = findTag(xml, 'legacyDrawing', afterSheetData(xml));
   const rid = legacy ? /\s[\w.-]+:id\s*=\s*"([^"]*)"/.exec(legacy.attrs)?.[1] : undefined;
   let vmlPart = rid ? readRels(pkg, sheetPart).find((r) => r.id === rid && !r.external)?.part : undefined;
   let vml = vmlPart ? pkg.read(vmlPart) : undefined;

@@ -136,7 +136,8 @@ export function readableCopy(bytes: Uint8Array, zip: ZipArchive = readZip(bytes)
       const xml = read(e.name) ?? '';
       text = unprefixed(xml);
       if (text !== xml) unusual.add('prefixed SpreadsheetML elements (x:)');
-      if (/<(?:[\w.-]+:)?worksheet\b/.test(text.slice(0, 4096))) {
+      // Only when some row or cell lacks its r (one scan; rewriting every row is costly on big sheets).
+      if (/<(?:[\w.-]+:)?worksheet\b/.test(text.slice(0, 4096)) && /<(?:row|c)\b(?![^>]*\sr=)[^>]*>/.test(text)) {
         const refs = withRefs(text);
         if (refs !== text) unusual.add('rows or cells without an r attribute');
         text = refs;

@@ -25,10 +25,10 @@ interface RowLoc {
 }
 
 /** What the sheet part says about a cell's current format when it has no cell element. */
-function columnStyles(xml: string, root: Tag): { min: number; max: number; style: number }[] {
-  const cols = findTag(xml, 'cols', root.end);
-  const data = findTag(xml, 'sheetData', root.end);
-  if (!cols || (data && cols.start > data.start)) return [];
+function columnStyles(xml: string, root: Tag, data: Tag): { min: number; max: number; style: number }[] {
+  // cols comes before sheetData: never scan the rows for it.
+  const cols = findTag(xml, 'cols', root.end, data.start);
+  if (!cols) return [];
   return children(xml, cols)
     .filter((c) => c.tag.name === 'col')
     .map((c) => ({ min: Number(attr(c.tag.attrs, 'min') ?? 0), max: Number(attr(c.tag.attrs, 'max') ?? 0), style: Number(attr(c.tag.attrs, 'style') ?? 0) }));
@@ -76,18 +76,33 @@ interface Parsed {
   dataEnd: number;
 }
 
-function parseRows(xml: string, data: Tag, dataEnd: number): RowLoc[] {
+/**
+ * Offset just after sheetData's end tag. It occurs once, so the last "</sheetData>" is it; found
+ * without tokenizing every row (the tokenizer is the fallback).
+ */
+export function sheetDataEnd(xml: string, data: Tag): number {
+  if (data.selfClosing) return data.end;
+  const close = `</${data.qname}>`;
+  const at = xml.lastIndexOf(close);
+  return at >= data.end ? at + close.length : elementEnd(xml, data);
+}
+
+/** No comment or CDATA inside sheetData: an element then ends at the first end tag of its name. */
+function isPlain(xml: string, data: Tag, dataEnd: number): boolean {
+  const comment = xml.indexOf('<!--', data.end);
+  const cdata = xml.indexOf('<![CDATA[', data.end);
+  return (comment < 0 || comment > dataEnd) && (cdata < 0 || cdata > dataEnd);
+}
+
+function parseRows(xml: string, data: Tag, dataEnd: number, plain: boolean): RowLoc[] {
   const rows: RowLoc[] = [];
   if (data.selfClosing) return rows;
-  // Without comments or CDATA inside, a row ends at the first end tag of its name (fast on big sheets).
-  const plain = xml.indexOf('<!--', data.end) < 0 || xml.indexOf('<!--', data.end) > dataEnd;
-  const noCdata = xml.indexOf('<![CDATA[', data.end) < 0 || xml.indexOf('<![CDATA[', data.end) > dataEnd;
   let previous = 0;
   let t = nextTag(xml, data.end);
   while (t && t.start < dataEnd && !t.closing) {
     let end: number;
     if (t.selfClosing) end = t.end;
-    else if (plain && noCdata) {
+    else if (plain) {
       const close = xml.indexOf(`</${t.qname}>`, t.end);
       if (close < 0) throw new Error(`unclosed <${t.qname}>`);
       end = close + t.qname.length + 3;
@@ -103,17 +118,41 @@ function parseRows(xml: string, data: Tag, dataEnd: number): RowLoc[] {
   return rows;
 }
 
-function parseCells(xml: string, row: RowLoc): CellLoc[] {
+function parseCells(xml: string, row: RowLoc, plain: boolean): CellLoc[] {
   const out: CellLoc[] = [];
   let previous = 0;
-  for (const { tag, end } of children(xml, row.tag, row.end)) {
-    if (tag.name !== 'c') continue;
+  if (row.tag.selfClosing) return out;
+  for (let tag = nextTag(xml, row.tag.end); tag && tag.start < row.end && !tag.closing; ) {
+    // Without comments or CDATA, a cell ends at its first end tag (one tokenizer step per cell).
+    let end: number;
+    if (tag.selfClosing) end = tag.end;
+    else if (plain) {
+      const close = xml.indexOf(`</${tag.qname}>`, tag.end);
+      end = close < 0 ? elementEnd(xml, tag) : close + tag.qname.length + 3;
+    } else end = elementEnd(xml, tag);
+    const next = nextTag(xml, end);
+    if (tag.name !== 'c') {
+      tag = next;
+      continue;
+    }
     const r = attr(tag.attrs, 'r');
-    const column = r === undefined ? previous + 1 : columnIndex(r.replace(/\d+$/, '').replace(/\$/g, '')) + 1;
+    const column = r === undefined ? previous + 1 : columnOf(r);
     out.push({ column, tag, end, hasR: r !== undefined });
     previous = column;
+    tag = next;
   }
   return out;
+}
+
+/** 1-based column of a cell reference ("J12", "$J$12"), read without regular expressions (once per cell). */
+function columnOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20; // lower case
+    if (c >= 97 && c <= 122) n = n * 26 + c - 96;
+    else if (ref[i] !== '$') break;
+  }
+  return n;
 }
 
 /** The start tag rewritten with an explicit `r`, for an r-less row or cell whose position an insertion before it would shift. */
@@ -129,9 +168,10 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
   const p = root.prefix;
   const data = findTag(xml, 'sheetData', root.end);
   if (!data) throw new Error('worksheet without sheetData');
-  const dataEnd = elementEnd(xml, data);
-  const parsed: Parsed = { rows: parseRows(xml, data, dataEnd), data, dataEnd };
-  const cols = columnStyles(xml, root);
+  const dataEnd = sheetDataEnd(xml, data);
+  const plain = isPlain(xml, data, dataEnd);
+  const parsed: Parsed = { rows: parseRows(xml, data, dataEnd, plain), data, dataEnd };
+  const cols = columnStyles(xml, root, data);
   const byRow = new Map<number, Map<number, CellEdit>>();
   for (const e of edits) {
     const { row, column } = parseCell(e.address);
@@ -169,7 +209,7 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
       continue;
     }
     const row = parsed.rows[at];
-    const cells = parseCells(xml, row);
+    const cells = parseCells(xml, row, plain);
     const inserts = new Map<number, string[]>(); // by the index of the cell they go before (-1: at the end)
     const recell = new Set<number>();
     for (const [c, e] of sortedEdits) {
@@ -223,15 +263,14 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
       splices.push({ start: close, end: close, text: atEnd.join('') });
     }
   }
-  splices.push(...dimensionSplice(xml, root, edits));
+  splices.push(...dimensionSplice(xml, root, data, edits));
   return applySplices(xml, splices);
 }
 
 /** The `dimension` widened to take in our cells (Excel reads it as a hint; others trust it). */
-function dimensionSplice(xml: string, root: Tag, edits: CellEdit[]): Splice[] {
-  const dim = findTag(xml, 'dimension', root.end);
-  const data = findTag(xml, 'sheetData', root.end);
-  if (!dim || (data && dim.start > data.start)) return [];
+function dimensionSplice(xml: string, root: Tag, data: Tag, edits: CellEdit[]): Splice[] {
+  const dim = findTag(xml, 'dimension', root.end, data.start);
+  if (!dim) return [];
   const ref = attr(dim.attrs, 'ref');
   if (!ref) return [];
   const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref);
@@ -240,7 +279,7 @@ function dimensionSplice(xml: string, root: Tag, edits: CellEdit[]): Splice[] {
   let left = columnIndex(m[1]);
   let bottom = Number(m[4] ?? m[2]);
   let right = columnIndex(m[3] ?? m[1]);
-  const empty = ref === 'A1' && !findTag(xml, 'c', data?.end ?? 0);
+  const empty = ref === 'A1' && !findTag(xml, 'c', data.end);
   let changed = false;
   for (const e of edits) {
     if (e.value === undefined || e.value === null) continue;

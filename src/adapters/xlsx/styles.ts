@@ -93,8 +93,15 @@ export class Styles {
     return 'General';
   }
 
+  private readonly fills = new Map<number, string | undefined>();
+
   /** The solid fill colour ("#RRGGBB") of a cell format, if it has one. */
   fillOf(xfIndex: number): string | undefined {
+    if (!this.fills.has(xfIndex)) this.fills.set(xfIndex, this.readFill(xfIndex));
+    return this.fills.get(xfIndex);
+  }
+
+  private readFill(xfIndex: number): string | undefined {
     const xfs = this.container('cellXfs');
     const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
     const fillId = Number(attr(findTag(xf ?? '', 'xf')?.attrs ?? '', 'fillId') ?? 0);

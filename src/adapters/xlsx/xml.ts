@@ -46,16 +46,21 @@ export function nextTag(xml: string, from: number): Tag | undefined {
     const closing = xml[i + 1] === '/';
     let j = i + (closing ? 2 : 1);
     const nameStart = j;
-    while (j < xml.length && !/[\s/>]/.test(xml[j])) j++;
+    // Name ends at whitespace, "/" or ">" (char codes: a regex per character is slow on big sheets).
+    while (j < xml.length) {
+      const c = xml.charCodeAt(j);
+      if (c === 62 || c === 47 || c === 32 || c === 10 || c === 13 || c === 9) break;
+      j++;
+    }
     const qname = xml.slice(nameStart, j);
     const attrStart = j;
-    let quote = '';
+    let quote = 0;
     for (; j < xml.length; j++) {
-      const ch = xml[j];
+      const ch = xml.charCodeAt(j);
       if (quote) {
-        if (ch === quote) quote = '';
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (ch === '>') break;
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
     }
     if (j >= xml.length) return undefined;
     const selfClosing = !closing && xml[j - 1] === '/';
@@ -115,9 +120,15 @@ export function children(xml: string, open: Tag, end = elementEnd(xml, open)): {
   return out;
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 /** An attribute's decoded value by its (qualified) name, or undefined. */
 export function attr(attrs: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  let re = attrPatterns.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+    attrPatterns.set(name, re);
+  }
   const m = re.exec(attrs);
   if (!m) return undefined;
   return decodeXml(m[2] ?? m[3] ?? '');

@@ -5,6 +5,26 @@ import { deflateSync, inflateSync } from 'fflate';
 
 export class ZipError extends Error {}
 
+/** Raw deflate both ways. fflate by default (any platform); the CLI plugs in Node's native zlib, several times faster. */
+export interface Codec {
+  /** Inflates at most `size` bytes (the declared size): more is an error or cut off, never allocated. */
+  inflate(raw: Uint8Array, size: number): Uint8Array;
+  deflate(data: Uint8Array): Uint8Array;
+  /** A faster CRC-32 where the platform has one. */
+  crc32?(data: Uint8Array): number;
+}
+
+export const fflateCodec: Codec = {
+  inflate: (raw, size) => inflateSync(raw, { out: new Uint8Array(size) }),
+  deflate: (data) => deflateSync(data, { level: 6 }),
+};
+
+let codec: Codec = fflateCodec;
+
+export function useCodec(next: Codec): void {
+  codec = next;
+}
+
 export interface ZipEntry {
   name: string;
   /** Offset of the central directory record in the original bytes. */
@@ -133,20 +153,38 @@ export function entryData(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   let out: Uint8Array;
   if (entry.method === 0) out = raw;
   else if (entry.method === 8) {
-    // A buffer of the declared size: a zip bomb that lies about it is cut off, and caught by the CRC.
-    out = inflateSync(raw, { out: new Uint8Array(entry.size) });
+    // At most the declared size: a zip bomb that lies about it is cut off, and caught by the CRC.
+    try {
+      out = codec.inflate(raw, entry.size);
+    } catch (e) {
+      throw new ZipError(`${entry.name} is damaged (${(e as Error).message})`);
+    }
   } else throw new ZipError(`${entry.name} uses compression method ${entry.method}`);
   if (out.length !== entry.size || crc32(out) !== entry.crc) throw new ZipError(`${entry.name} is damaged (size or CRC mismatch)`);
   return out;
 }
 
+// Texts already inflated, by package bytes: the limits check, the reading copy and the writer
+// each read the same sheet parts of one file; a big sheet is inflated and decoded once.
+const textCache = new WeakMap<Uint8Array, Map<string, string>>();
+const CACHE_LIMIT = 64 * 2 ** 20;
+
 export function entryText(zip: ZipArchive, entry: ZipEntry): string {
-  return decoder.decode(entryData(zip, entry));
+  let cache = textCache.get(zip.bytes);
+  const hit = cache?.get(entry.name);
+  if (hit !== undefined) return hit;
+  const text = decoder.decode(entryData(zip, entry));
+  if (entry.size <= CACHE_LIMIT) {
+    if (!cache) textCache.set(zip.bytes, (cache = new Map()));
+    cache.set(entry.name, text);
+  }
+  return text;
 }
 
 let table: Uint32Array | undefined;
 
 export function crc32(data: Uint8Array): number {
+  if (codec.crc32) return codec.crc32(data) >>> 0;
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -184,7 +222,7 @@ interface Written {
 
 /** A freshly compressed entry, keeping the original's name bytes, time stamp and flags where there is one. */
 function freshEntry(name: Uint8Array, data: Uint8Array, offset: number, original?: { bytes: Uint8Array; entry: ZipEntry }): Written {
-  const compressed = deflateSync(data, { level: 6 });
+  const compressed = codec.deflate(data);
   const crc = crc32(data);
   const nameBytes = original ? original.bytes.subarray(original.entry.centralOffset + 46, original.entry.centralOffset + 46 + u16(original.bytes, original.entry.centralOffset + 28)) : name;
   const local = new Uint8Array(30 + nameBytes.length);
