@@ -435,7 +435,14 @@ export async function checkFile(
         : `Not written: sheet "${names}" is protected; unprotect it to write the score column`;
     return result;
   }
-  const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }));
+  const refused: string[] = [];
+  const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }), snapshot, refused);
+  if (refused.length) {
+    result.notice =
+      options.lang === 'zh'
+        ? `表格右侧没有空列：${refused.join('、')} 有您的内容，未写入（得分列的其余单元格已写入）`
+        : `No free column right of the table: ${refused.join(', ')} hold your content and were not written (the rest of the score column was)`;
+  }
   const ownSheets: OwnSheet[] = [];
   // Acceptances already in the workbook are kept, whatever --acceptances says (they are the file's
   // record, and their finding may come back); new ones are added.
@@ -443,10 +450,11 @@ export async function checkFile(
   if (keep.length || wb.getWorksheet(ACCEPTED_SHEET)) ownSheets.push(acceptanceSheet(planAcceptanceSheet(keep)));
   const existingReport = wb.getWorksheet(REPORT_SHEET);
   if (existingReport && !isOurReportSheet(snapshot.sheets.find((s) => s.name === REPORT_SHEET) ?? snapshotOfSheet(existingReport))) {
-    result.notice =
+    const notice =
       options.lang === 'zh'
         ? '未写入校验报告：工作簿中已有一个名为「校验报告」的工作表，且不是本工具写入的'
         : 'The 校验报告 sheet was not written: the workbook has a sheet of that name that this tool did not write';
+    result.notice = result.notice ? `${result.notice}\n${notice}` : notice;
   } else ownSheets.push(reportSheet(planReportSheet(report, { lang: options.lang, date })));
   // The copy is the original package with only our cells and sheets patched in.
   const patched = patchWorkbook(opened.bytes, { sheets, ownSheets });

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/taskpane/host.js';
 import { memorySettingsStore } from '../../src/taskpane/settings.js';
 import { openWorkbook, saveWorkbook } from '../../src/workbench/session.js';
 import { createWorkbenchHost } from '../../src/workbench/workbenchHost.js';
-import { richWorkbook } from '../helpers/package.js';
+import { richWorkbook, zipParts } from '../helpers/package.js';
 
 let dir: string;
 beforeAll(() => {
@@ -218,5 +218,20 @@ describe('the seed', () => {
       if (['xl/worksheets/sheet1.xml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml'].includes(e.name)) continue;
       expect(Buffer.from(raw(b, e.name)).equals(Buffer.from(raw(a, e.name)))).toBe(true);
     }
+  });
+});
+
+describe('no free column right of the table', () => {
+  test('the header is not written over the user\'s J1 (the plan falls back to J when every column is taken)', async () => {
+    const wb = richWorkbook();
+    // Column J holds the user's text on every row, and a merge on the header row reaches XFD.
+    let sheet = (wb.parts['xl/worksheets/sheet1.xml'] as string).replace(/<c r="J(\d+)" s="(\d)"\/>/g, '<c r="J$1" s="$2" t="inlineStr"><is><t>用户$1</t></is></c>');
+    sheet = sheet.replace('<dataValidations', '<mergeCells count="1"><mergeCell ref="K1:XFD1"/></mergeCells><dataValidations');
+    const bytes = zipParts({ ...wb.parts, 'xl/worksheets/sheet1.xml': sheet });
+    const { bytes: copy, stderr } = await cliCopy(bytes, 'full.xlsx');
+    expect(stderr).toContain('表格右侧没有空列：整体支出绩效目标表!J1 有您的内容，未写入');
+    const before = cellsOf(sheet);
+    const after = cellsOf(text(readZip(copy), 'xl/worksheets/sheet1.xml'));
+    expect([...after]).toEqual([...before]);
   });
 });

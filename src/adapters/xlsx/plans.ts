@@ -4,11 +4,14 @@ import { columnLetter } from '../../core/a1.js';
 import {
   FILL_ERROR,
   FILL_WARNING,
+  isOurHeader,
+  isOurScoreCell,
   type AcceptanceSheetPlan,
   type ReportCell,
   type ReportSheetPlan,
   type ReportStyle,
   type SheetWritePlan,
+  type WorkbookSnapshot,
 } from '../../core/index.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 
@@ -19,10 +22,34 @@ export function clearEdit(address: string): CellEdit {
   return { address, value: null, numberFormat: null, dropFills: OUR_FILLS, note: null };
 }
 
-export function editsOfPlans(plans: SheetWritePlan[]): SheetEdit[] {
+/** Cells holding something that is not ours, by sheet: never written over, whatever a plan says. */
+function userCells(snapshot: WorkbookSnapshot, sheet: string): Set<string> {
+  const out = new Set<string>();
+  const s = snapshot.sheets.find((x) => x.name === sheet);
+  if (!s) return out;
+  s.values.forEach((row, i) =>
+    (row ?? []).forEach((v, j) => {
+      const f = s.numberFormats?.[i]?.[j];
+      if (v !== null && v !== '' && !isOurHeader(v, f) && !isOurScoreCell(v, f)) out.add(`${columnLetter(s.startColumn + j)}${s.startRow + i + 1}`);
+    }),
+  );
+  return out;
+}
+
+/**
+ * The plans as edits. With the snapshot, a write onto a cell holding a value of the user's is
+ * dropped (and listed in `refused`): the plan puts the header in the first column right of the
+ * table when no column is free, which may hold the user's text.
+ */
+export function editsOfPlans(plans: SheetWritePlan[], snapshot?: WorkbookSnapshot, refused: string[] = []): SheetEdit[] {
   return plans.map((plan) => {
     const cells: CellEdit[] = plan.clear.map(clearEdit);
+    const theirs = snapshot ? userCells(snapshot, plan.sheet) : new Set<string>();
     for (const w of plan.writes) {
+      if (theirs.has(w.address)) {
+        refused.push(`${plan.sheet}!${w.address}`);
+        continue;
+      }
       cells.push({
         address: w.address,
         value: w.value,
