@@ -155,11 +155,6 @@ function columnOf(ref: string): number {
   return n;
 }
 
-/** The start tag rewritten with an explicit `r`, for an r-less row or cell whose position an insertion before it would shift. */
-function withR(tag: Tag, r: string): Splice {
-  return { start: tag.start, end: tag.end, text: `<${tag.qname}${setAttr(tag.attrs, 'r', r).replace(/\s*$/, '')}${tag.selfClosing ? '/' : ''}>` };
-}
-
 /** The sheet part with `edits` applied. Cell styles are derived through `styles`. */
 export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): string {
   if (edits.length === 0) return xml;
@@ -183,7 +178,6 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
   const splices: Splice[] = [];
   const rowIndex = new Map(parsed.rows.map((r, i) => [r.index, i]));
   const pending = new Map<number, string[]>(); // new rows, by the index of the row they go before (-1: at the end)
-  const rerow = new Set<number>();
 
   const styleFor = (current: number, edit: CellEdit): number => {
     const own = edit.fill === undefined && edit.dropFills?.includes(styles.fillOf(current) ?? '');
@@ -204,14 +198,13 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
       const list = pending.get(next) ?? [];
       list.push(`<${p}row r="${r}">${xmlCells.join('')}</${p}row>`);
       pending.set(next, list);
-      // Rows after it without `r` would otherwise be read one row lower.
-      if (next >= 0) for (let i = next; i < parsed.rows.length && !parsed.rows[i].hasR; i++) rerow.add(i);
+      // The row after it has an r or comes later than r anyway: an r-less row is the one after its
+      // predecessor, so no row without r can follow the gap a new row fills.
       continue;
     }
     const row = parsed.rows[at];
     const cells = parseCells(xml, row, plain);
     const inserts = new Map<number, string[]>(); // by the index of the cell they go before (-1: at the end)
-    const recell = new Set<number>();
     for (const [c, e] of sortedEdits) {
       const address = `${columnLetter(c - 1)}${r}`;
       const i = cells.findIndex((cell) => cell.column === c);
@@ -232,9 +225,7 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
       const list = inserts.get(next) ?? [];
       list.push(cellXml(p, address, styleFor(inheritedStyle(row, c), e), e.value ?? null));
       inserts.set(next, list);
-      if (next >= 0) for (let k = next; k < cells.length && !cells[k].hasR; k++) recell.add(k);
     }
-    for (const k of recell) splices.push(withR(cells[k].tag, `${columnLetter(cells[k].column - 1)}${r}`));
     const atEnd = inserts.get(-1);
     inserts.delete(-1);
     for (const [k, list] of inserts) splices.push({ start: cells[k].tag.start, end: cells[k].tag.start, text: list.join('') });
@@ -247,11 +238,6 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
         splices.push({ start: close, end: close, text: atEnd.join('') });
       }
     }
-  }
-  for (const i of rerow) {
-    const row = parsed.rows[i];
-    // A self-closing row rewritten for its cells already carries its r.
-    if (!splices.some((s) => s.start === row.tag.start)) splices.push(withR(row.tag, String(row.index)));
   }
   const atEnd = pending.get(-1);
   pending.delete(-1);

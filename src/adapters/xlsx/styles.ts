@@ -35,6 +35,16 @@ export const EMPTY_STYLES =
   '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
+/** An xf's attributes (apply* left out, order ignored, defaults of 0 made explicit) and children. */
+function xfKey(xf: string): string {
+  const open = findTag(xf, 'xf');
+  if (!open) return xf;
+  const attrs = new Map<string, string>([['numFmtId', '0'], ['fontId', '0'], ['fillId', '0'], ['borderId', '0']]);
+  for (const m of open.attrs.matchAll(/([\w:.-]+)\s*=\s*("[^"]*"|'[^']*')/g)) if (!m[1].startsWith('apply')) attrs.set(m[1], m[2].slice(1, -1));
+  const inner = open.selfClosing ? '' : xf.slice(open.end, xf.lastIndexOf('<'));
+  return `${[...attrs].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join(' ')}|${inner}`;
+}
+
 export class Styles {
   private readonly xml: string;
   private readonly prefix: string;
@@ -183,7 +193,10 @@ export class Styles {
     }
     attrs = attrs.replace(/\s*\/?\s*$/, '');
     const xf = inner.length ? `<${open.qname}${attrs}>${inner.join('')}</${open.qname}>` : `<${open.qname}${attrs}/>`;
-    const id = this.append('cellXfs', xf);
+    // A format that is one of the file's own but for its apply* flags is that one (clearing our
+    // cell gives the user's grid style back, not a near copy of it).
+    const same = xfs.items.findIndex((x) => xfKey(x) === xfKey(xf));
+    const id = same >= 0 ? same : this.append('cellXfs', xf);
     this.derived.set(key, id);
     return id;
   }
