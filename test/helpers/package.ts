@@ -4,7 +4,8 @@
 // data.xml, a literal "_x0041_" text, and (for .xlsm) a VBA project. Zipped with fflate, not
 // with the code under test.
 import { zipSync, strToU8 } from 'fflate';
-import { entryText, readZip } from '../../src/adapters/xlsx/index.js';
+import ExcelJS from 'exceljs';
+import { entryText, patchWorkbook, readZip, type WorkbookEdit } from '../../src/adapters/xlsx/index.js';
 import { validRows, LABELS, type Column, type RowSpec } from './workbooks.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -246,4 +247,12 @@ export function partText(bytes: Uint8Array, name: string): string {
   const e = zip.byName.get(name.toLowerCase());
   if (!e) throw new Error(`no part ${name}`);
   return entryText(zip, e);
+}
+
+/** An exceljs workbook saved, patched with `edit` by the package writer, and read back. */
+export async function patchedBook(wb: ExcelJS.Workbook, edit: WorkbookEdit): Promise<ExcelJS.Workbook> {
+  const bytes = patchWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), edit).bytes;
+  const again = new ExcelJS.Workbook();
+  await again.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return again;
 }
