@@ -458,6 +458,14 @@ export async function checkFile(
   } else ownSheets.push(reportSheet(planReportSheet(report, { lang: options.lang, date })));
   // The copy is the original package with only our cells and sheets patched in.
   const patched = patchWorkbook(opened.bytes, { sheets, ownSheets });
+  if (patched.lockedOut.length) {
+    const names = patched.lockedOut.join('、');
+    const notice =
+      options.lang === 'zh'
+        ? `工作簿结构受保护，未添加工作表「${names}」（得分列已写入）；撤销工作簿保护后再运行可添加`
+        : `The workbook's structure is protected: sheet "${names}" was not added (the score column was written); unprotect the workbook to add it`;
+    result.notice = result.notice ? `${result.notice}\n${notice}` : notice;
+  }
   await fs.mkdir(options.out, { recursive: true });
   await writeAtomically(target, patched.bytes);
   result.output = target;

@@ -235,3 +235,17 @@ describe('no free column right of the table', () => {
     expect([...after]).toEqual([...before]);
   });
 });
+
+describe('workbook structure protection', () => {
+  test('kept as it was, and no sheet of ours is added to a locked structure (the 得分 column still is written)', async () => {
+    const wb = richWorkbook();
+    const workbook = (wb.parts['xl/workbook.xml'] as string).replace('<bookViews>', '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="abc=" workbookSaltValue="def=" workbookSpinCount="100000" lockStructure="1"/><bookViews>');
+    const bytes = zipParts({ ...wb.parts, 'xl/workbook.xml': workbook });
+    const { bytes: copy, stderr } = await cliCopy(bytes, 'locked.xlsx');
+    expect(stderr).toContain('工作簿结构受保护，未添加工作表「校验报告」');
+    const zip = readZip(copy);
+    expect(text(zip, 'xl/workbook.xml')).toBe(workbook);
+    expect(zip.entries.map((e) => e.name)).not.toContain('xl/worksheets/sheet2.xml');
+    expect(text(zip, 'xl/worksheets/sheet1.xml')).toContain('<c r="J1" s="');
+  });
+});

@@ -288,6 +288,7 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
   const styles = new Styles(stylesXml ?? EMPTY_STYLES);
   const missingSheets: string[] = [];
   const keptUserNotes: string[] = [];
+  const lockedOut: string[] = [];
 
   for (const s of edit.sheets) {
     const entry = sheets.find((x) => x.name === s.sheet);
@@ -309,8 +310,15 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
     let nextId = Math.max(0, ...sheets.map((s) => Number(attr(s.attrs, 'sheetId') ?? 0)).filter(Number.isFinite)) + 1;
     const sheetsTag = findTag(wbXml, 'sheets');
     if (!sheetsTag) throw new PackageError('workbook.xml has no sheets');
+    // A protected structure means no sheet may be added (Excel refuses it too); ours that exist are still refreshed.
+    const protection = findTag(wbXml, 'workbookProtection');
+    const locked = protection !== undefined && /^(1|true)$/.test(attr(protection.attrs, 'lockStructure') ?? '');
     for (const own of edit.ownSheets) {
       const entry = sheets.find((x) => x.name === own.name);
+      if (!entry?.part && locked) {
+        lockedOut.push(own.name);
+        continue;
+      }
       if (entry?.part) {
         pkg.write(entry.part, ownSheetXml(own, styles));
         const attrs = stateAttrs(entry.attrs, own.state);
@@ -343,7 +351,7 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
     }
     pkg.write(stylesPart, styles.toXml());
   }
-  return { bytes: pkg.bytes(), missingSheets, keptUserNotes };
+  return { bytes: pkg.bytes(), missingSheets, keptUserNotes, lockedOut };
 }
 
 function xmlCloseStart(xml: string, end: number): number {

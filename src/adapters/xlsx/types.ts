@@ -68,4 +68,6 @@ export interface PatchResult {
   missingSheets: string[];
   /** Notes not written because the user has a note on that cell. */
   keptUserNotes: string[];
+  /** Sheets of ours not added because the workbook's structure is protected (lockStructure). */
+  lockedOut: string[];
 }
