@@ -9,10 +9,10 @@ import {
   type AcceptanceSheetPlan,
   type ReportCell,
   type ReportSheetPlan,
-  type ReportStyle,
   type SheetWritePlan,
   type WorkbookSnapshot,
 } from '../../core/index.js';
+import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 
 const OUR_FILLS = [FILL_ERROR, FILL_WARNING];
@@ -79,18 +79,6 @@ export function acceptanceSheet(plan: AcceptanceSheetPlan): OwnSheet {
   return { name: plan.sheet, state: plan.veryHidden ? 'veryHidden' : 'visible', cells };
 }
 
-const STYLE_FONT: Partial<Record<ReportStyle, FontChange>> = {
-  title: { bold: true, size: 16 },
-  heading: { bold: true, size: 13 },
-  header: { bold: true },
-  label: { bold: true },
-  total: { bold: true },
-  error: { bold: true, color: '#C50F1F' },
-  warning: { bold: true, color: '#8A6100' },
-  info: { color: '#0F6CBD' },
-  accepted: { italic: true, color: '#616161' },
-};
-
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
@@ -114,10 +102,10 @@ function reportCell(address: string, cell: ReportCell, wrap: boolean): CellEdit 
   const edit: CellEdit = { address };
   if (cell.link && cell.value !== null) edit.value = linkFormula(String(cell.value), cell.link.sheet, cell.link.cell);
   else if (cell.value !== null) edit.value = cell.value;
-  let font = cell.style ? STYLE_FONT[cell.style] : undefined;
-  if (cell.link && cell.value !== null) font = { color: '#0563C1', underline: true, ...font };
+  let font: FontChange | undefined = cell.style ? REPORT_FONTS[cell.style] : undefined;
+  if (cell.link && cell.value !== null) font = { color: LINK_COLOR, underline: true, ...font };
   if (font) edit.font = font;
-  if (cell.style === 'header') edit.fill = '#F0F0F0';
+  if (cell.style === 'header') edit.fill = HEADER_FILL;
   if (cell.numberFormat) edit.numberFormat = cell.numberFormat;
   if (wrap) edit.wrap = true;
   return edit;
