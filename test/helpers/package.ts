@@ -1,5 +1,6 @@
 // Workbooks written part by part, as Excel writes them, holding the parts exceljs does not keep:
-// a chart and its drawing, custom XML, custom properties, printer settings, a threaded comment,
+// a chart and its drawing, a chartsheet tab, a pivot table with its cache, an external link,
+// custom XML, custom properties, printer settings, a threaded comment,
 // notes stored as plain <t>, defined names with localSheetId/hidden/comment, a sheet part named
 // data.xml, a literal "_x0041_" text, and (for .xlsm) a VBA project. Zipped with fflate, not
 // with the code under test.
@@ -120,6 +121,12 @@ export function richWorkbook(options: RichOptions = {}): RichWorkbook {
       '<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/>' +
       '<Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/>' +
       '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>' +
+      '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/>' +
+      '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+      '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>' +
+      '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/>' +
+      '<Override PartName="/xl/pivotTables/pivotTable1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml"/>' +
+      '<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/>' +
       (macro ? '<Override PartName="/xl/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>' : '') +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
@@ -147,15 +154,19 @@ export function richWorkbook(options: RichOptions = {}): RichWorkbook {
       HEAD +
       `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr defaultThemeVersion="166925"${macro ? ' codeName="ThisWorkbook"' : ''}/>` +
       '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews>' +
-      '<sheets><sheet name="整体支出绩效目标表" sheetId="1" r:id="rId1"/><sheet name="数据" sheetId="3" r:id="rId2"/></sheets>' +
+      '<sheets><sheet name="整体支出绩效目标表" sheetId="1" r:id="rId1"/><sheet name="数据" sheetId="3" r:id="rId2"/><sheet name="图表1" sheetId="4" r:id="rId9"/></sheets>' +
+      '<externalReferences><externalReference r:id="rId10"/></externalReferences>' +
       "<definedNames><definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">整体支出绩效目标表!$A$1:$I$11</definedName><definedName name=\"达标线\" comment=\"用户的说明\" hidden=\"1\">0.95</definedName></definedNames>" +
-      '<calcPr calcId="191029"/></workbook>',
+      '<calcPr calcId="191029"/><pivotCaches><pivotCache cacheId="7" r:id="rId8"/></pivotCaches></workbook>',
     'xl/_rels/workbook.xml.rels':
       HEAD +
       `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId3" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/data.xml"/>` +
       `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId4" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
       `<Relationship Id="rId5" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/>` +
       `<Relationship Id="rId6" Type="${REL}/customXml" Target="../customXml/item1.xml"/>` +
+      `<Relationship Id="rId8" Type="${REL}/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/>` +
+      `<Relationship Id="rId9" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/>` +
+      `<Relationship Id="rId10" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
       (macro ? '<Relationship Id="rId7" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>' : '') +
       '</Relationships>',
     'xl/styles.xml': STYLES_XML,
@@ -204,6 +215,29 @@ export function richWorkbook(options: RichOptions = {}): RichWorkbook {
     'xl/charts/chart1.xml':
       HEAD +
       '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:plotArea><c:layout/><c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:ser><c:idx val="0"/><c:order val="0"/><c:val><c:numRef><c:f>数据!$B$1:$B$2</c:f></c:numRef></c:val></c:ser><c:axId val="1"/><c:axId val="2"/></c:barChart><c:catAx><c:axId val="1"/><c:scaling/><c:axPos val="b"/><c:crossAx val="2"/></c:catAx><c:valAx><c:axId val="2"/><c:scaling/><c:axPos val="l"/><c:crossAx val="1"/></c:valAx></c:plotArea></c:chart></c:chartSpace>',
+    'xl/chartsheets/sheet1.xml':
+      HEAD +
+      `<chartsheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr/><sheetViews><sheetView workbookViewId="0" zoomToFit="1"/></sheetViews><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><drawing r:id="rId1"/></chartsheet>`,
+    'xl/chartsheets/_rels/sheet1.xml.rels': HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/drawing" Target="../drawings/drawing2.xml"/></Relationships>`,
+    'xl/drawings/drawing2.xml':
+      HEAD +
+      `<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9309100" cy="6072188"/><xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="图表 2"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="${REL}" r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:absoluteAnchor></xdr:wsDr>`,
+    'xl/drawings/_rels/drawing2.xml.rels': HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`,
+    'xl/pivotCache/pivotCacheDefinition1.xml':
+      HEAD +
+      `<pivotCacheDefinition xmlns="${MAIN}" xmlns:r="${REL}" r:id="rId1" refreshedBy="张三" refreshedDate="46000.5" createdVersion="8" refreshedVersion="8" minRefreshableVersion="3" recordCount="2"><cacheSource type="worksheet"><worksheetSource ref="A1:B2" sheet="数据"/></cacheSource><cacheFields count="2"><cacheField name="类型" numFmtId="0"><sharedItems count="2"><s v="定量"/><s v="定性"/></sharedItems></cacheField><cacheField name="值" numFmtId="0"><sharedItems containsSemiMixedTypes="0" containsString="0" containsNumber="1" containsInteger="1" minValue="1" maxValue="2"/></cacheField></cacheFields></pivotCacheDefinition>`,
+    'xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels': HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>`,
+    'xl/pivotCache/pivotCacheRecords1.xml': HEAD + `<pivotCacheRecords xmlns="${MAIN}" count="2"><r><x v="0"/><n v="1"/></r><r><x v="1"/><n v="2"/></r></pivotCacheRecords>`,
+    'xl/pivotTables/pivotTable1.xml':
+      HEAD +
+      `<pivotTableDefinition xmlns="${MAIN}" name="数据透视表1" cacheId="7" applyNumberFormats="0" applyBorderFormats="0" applyFontFormats="0" applyPatternFormats="0" applyAlignmentFormats="0" applyWidthHeightFormats="1" dataCaption="值" updatedVersion="8" minRefreshableVersion="3" useAutoFormatting="1" itemPrintTitles="1" createdVersion="8" indent="0" outline="1" outlineData="1" multipleFieldFilters="0"><location ref="D1:E4" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/><pivotFields count="2"><pivotField axis="axisRow" showAll="0"><items count="3"><item x="0"/><item x="1"/><item t="default"/></items></pivotField><pivotField dataField="1" showAll="0"/></pivotFields><rowFields count="1"><field x="0"/></rowFields><rowItems count="3"><i><x/></i><i><x v="1"/></i><i t="grand"><x/></i></rowItems><colItems count="1"><i/></colItems><dataFields count="1"><dataField name="求和项:值" fld="1" baseField="0" baseItem="0"/></dataFields></pivotTableDefinition>`,
+    'xl/pivotTables/_rels/pivotTable1.xml.rels': HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotCacheDefinition" Target="../pivotCache/pivotCacheDefinition1.xml"/></Relationships>`,
+    'xl/worksheets/_rels/data.xml.rels': HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>`,
+    'xl/externalLinks/externalLink1.xml':
+      HEAD +
+      `<externalLink xmlns="${MAIN}" xmlns:r="${REL}"><externalBook r:id="rId1"><sheetNames><sheetName val="预算"/></sheetNames><sheetDataSet><sheetData sheetId="0"><row r="1"><cell r="A1"><v>142.82</v></cell></row></sheetData></sheetDataSet></externalBook></externalLink>`,
+    'xl/externalLinks/_rels/externalLink1.xml.rels':
+      HEAD + `<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/externalLinkPath" Target="file:///D:/%E9%A2%84%E7%AE%97/2026.xlsx" TargetMode="External"/></Relationships>`,
     'xl/printerSettings/printerSettings1.bin': new Uint8Array([0x43, 0x00, 0x61, 0x00, 0x6e, 0x00, 0x6f, 0x00, 0x6e, 0x00, 0, 0, 0, 0, 1, 4, 0, 6, 0xdc, 0, 0x1c, 0x03]),
   };
   if (macro) parts['xl/vbaProject.bin'] = new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 37 + 11) & 0xff));

@@ -75,7 +75,7 @@ describe('zip bombs and oversized packages', () => {
   test('too many parts, or a file over the size limit', () => {
     const parts = { ...richWorkbook().parts };
     for (let i = 0; i < 30; i++) parts[`customXml/item${i + 2}.xml`] = '<x/>';
-    expect(checkPackageLimits(zipParts(parts), 'many.xlsx', { ...LIMITS, parts: 40 })?.text.en).toMatch(/holds 5\d parts \(the limit is 40\)/);
+    expect(checkPackageLimits(zipParts(parts), 'many.xlsx', { ...LIMITS, parts: 40 })?.text.en).toMatch(/holds \d+ parts \(the limit is 40\)/);
     expect(checkPackageLimits(new Uint8Array(64), 'big.xlsx', { ...LIMITS, fileBytes: 16 })?.text.en).toMatch(/too large/);
   });
 });
