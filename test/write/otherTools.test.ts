@@ -108,3 +108,22 @@ describe('valid forms exceljs refuses', () => {
     expect(changedEntries(bytes, r.copy!)).not.toContain('xl/worksheets/sheet1.xml');
   });
 });
+
+describe('the workbench opens them too', () => {
+  test.each(['openpyxl-features.xlsx', 'libreoffice-features.xlsx'])('%s: opened, checked, and the download changes only our cells', async (fixture) => {
+    const { openWorkbook, saveWorkbook } = await import('../../src/workbench/session.js');
+    const { createWorkbenchHost } = await import('../../src/workbench/workbenchHost.js');
+    const { memorySettingsStore } = await import('../../src/taskpane/settings.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/taskpane/host.js');
+    const original = new Uint8Array(readFileSync(path.join('test/fixtures', fixture)));
+    const session = await openWorkbook(original, fixture);
+    const host = createWorkbenchHost(session.excel, { settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+    const result = await host.check({ ...DEFAULT_SETTINGS, lang: 'zh' });
+    expect(result.written).toEqual([expect.objectContaining({ column: 'J' })]);
+    const copy = new Uint8Array(await (await saveWorkbook(session)).arrayBuffer());
+    expect(changedEntries(original, copy)).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    const before = cellElements(partText(original, 'xl/worksheets/sheet1.xml'));
+    const after = cellElements(partText(copy, 'xl/worksheets/sheet1.xml'));
+    for (const [ref, xml] of before) if (!ref.startsWith('J')) expect(after.get(ref)).toBe(xml);
+  });
+});
