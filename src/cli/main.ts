@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the jixiao-check command.
-import { runCli } from './run.js';
+import { installSignalCleanup, runCli } from './run.js';
 
+installSignalCleanup();
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),

@@ -2,9 +2,9 @@
 // scored copy with a 校验报告 sheet, and an HTML report. Exit 0: every file has a table and no
 // open (unaccepted) error; 1: an open error finding or no table; 2: a file or the config could
 // not be read.
-import { promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
-import type ExcelJS from 'exceljs';
 import {
   checkWorkbook,
   ConfigError,
@@ -17,17 +17,26 @@ import {
   planResults,
   readAcceptances,
   rules,
+  isOurReportSheet,
   ACCEPTED_SHEET,
+  REPORT_SHEET,
   type Acceptance,
+  type AcceptanceNote,
   type CheckOptions,
   type Finding,
   type Lang,
   type Report,
   type TableReport,
+  type WorkbookSnapshot,
 } from '../core/index.js';
-import { applyAcceptanceSheet, applyPlans, applyReportSheet, snapshotOf } from './exceljsAdapter.js';
-import { InputError, readWorkbookFile } from './readWorkbook.js';
-import { renderText } from './textReport.js';
+import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, useCodec, type OwnSheet } from '../adapters/xlsx/index.js';
+import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
+import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
+import { escapeForTerminal } from './terminal.js';
+import { findingKey, renderText } from './textReport.js';
+import { zlibCodec } from './zlibCodec.js';
+
+useCodec(zlibCodec);
 import { renderHtml } from './htmlReport.js';
 
 export interface CliIO {
@@ -55,10 +64,18 @@ export interface CliOptions {
   reserved?: number;
   accept: AcceptSpec[];
   by?: string;
+  /**
+   * What to do with the acceptances stored in a file (its `_jixiao_accepted` sheet, written by
+   * whoever submitted it): ignore them, show them as the file's own record but still count their
+   * findings in the exit status (default), or trust them as a reviewer's.
+   */
+  acceptances: AcceptanceMode;
   files: string[];
 }
 
-export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--lang zh|en] [--reserved N] FILE...
+export type AcceptanceMode = 'ignore' | 'show' | 'trust';
+
+export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] FILE...
 
   --json          以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
   --out DIR       在 DIR 中写入副本 <名称>.checked.xlsx：“得分”列、校验报告工作表、已忽略问题；原文件不改动
@@ -70,6 +87,10 @@ export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html 
                   忽略规则 R 在工作表 S 单元格 C 的问题（可重复），随 --out 保存在副本中
                   / accept the finding of rule R at sheet S cell C (repeatable); saved with --out
   --by NAME       记录忽略人 / who accepts (recorded with --accept)
+  --acceptances ignore|show|trust
+                  文件中已有的忽略记录（_jixiao_accepted）：ignore 不采用；show（默认）列出但仍计入退出码；
+                  trust 视同审核人的忽略 / acceptances stored in the file: ignore them, show them but
+                  still count them in the exit status (default), or trust them
   --lang zh|en    报告语言，默认中文 / report language (default zh)
   --reserved N    表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N（优先于 --config）
                   / points reserved outside the table (overrides --config)
@@ -94,7 +115,7 @@ export function parseAccept(text: string): AcceptSpec {
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-  const o: CliOptions = { json: false, lang: 'zh', accept: [], files: [] };
+  const o: CliOptions = { json: false, lang: 'zh', accept: [], acceptances: 'show', files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = (): string => {
@@ -111,7 +132,11 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (a.startsWith('--config=')) o.config = a.slice(9);
     else if (a === '--accept') o.accept.push(parseAccept(next()));
     else if (a.startsWith('--accept=')) o.accept.push(parseAccept(a.slice(9)));
-    else if (a === '--by') o.by = next();
+    else if (a === '--acceptances' || a.startsWith('--acceptances=')) {
+      const v = a === '--acceptances' ? next() : a.slice(14);
+      if (v !== 'ignore' && v !== 'show' && v !== 'trust') throw new UsageError(`--acceptances 只能是 ignore、show 或 trust / must be ignore, show or trust: ${v}`);
+      o.acceptances = v;
+    } else if (a === '--by') o.by = next();
     else if (a.startsWith('--by=')) o.by = a.slice(5);
     else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? next() : a.slice(7);
@@ -140,7 +165,14 @@ export interface FileResult {
   notice?: string;
   /** The --accept specs that matched a finding of this file. */
   acceptedSpecs?: AcceptSpec[];
+  /**
+   * Acceptances the file's own record makes that this run does not take (--acceptances show), by
+   * findingKey: shown beside their findings, which stay open (score, status, exit code).
+   */
+  claims?: Map<string, AcceptanceNote>;
 }
+
+
 
 /** The JSON contract other tools rely on. */
 export function toJson(result: FileResult, lang: Lang): unknown {
@@ -173,8 +205,10 @@ export function toJson(result: FileResult, lang: Lang): unknown {
         cells: f.cells,
         message: msg(f.message),
         ...(f.accepted ? { accepted: f.accepted } : {}),
+        ...(result.claims?.has(findingKey(f)) ? { fileAcceptance: result.claims.get(findingKey(f)) } : {}),
       })),
       acceptedCount: t.findings.filter((f) => f.accepted).length,
+      fileAcceptanceCount: t.findings.filter((f) => result.claims?.has(findingKey(f))).length,
       totals: t.totals,
     })),
     ...(result.report && result.report.tables.length === 0 ? { sheetsWithoutTable: result.report.sheetsWithoutTable } : {}),
@@ -183,20 +217,123 @@ export function toJson(result: FileResult, lang: Lang): unknown {
   };
 }
 
-function outputName(file: string): string {
-  const base = path.basename(file).replace(/\.xlsx$/i, '');
-  return base.endsWith('.checked') ? `${base}.xlsx` : `${base}.checked.xlsx`;
+/**
+ * "a.xlsx" → "a.checked.xlsx", "m.xlsm" → "m.checked.xlsm" (a macro workbook stays one); the
+ * n-th input of the same name gets "a (n).checked.xlsx" so that copies never overwrite each other.
+ */
+export function outputName(file: string, n = 1): string {
+  const ext = /\.xlsm$/i.test(file) ? '.xlsm' : '.xlsx';
+  const base = path.basename(file).replace(/\.xls[xm]$/i, '').replace(/\.checked$/i, '');
+  return `${base}${n > 1 ? ` (${n})` : ''}.checked${ext}`;
 }
 
-/** Writes atomically: a temp file beside the target, then rename, so a crash leaves no half file. */
-async function writeCopy(wb: ExcelJS.Workbook, target: string): Promise<void> {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+/** The copy's path for each input, distinct even for inputs of the same name in different folders. */
+export function copyTargets(files: string[], outDir: string): Map<string, string> {
+  const used = new Map<string, number>();
+  const out = new Map<string, string>();
+  for (const file of files) {
+    if (out.has(file)) continue;
+    const key = outputName(file).toLowerCase();
+    const n = (used.get(key) ?? 0) + 1;
+    used.set(key, n);
+    out.set(file, path.resolve(outDir, outputName(file, n)));
+  }
+  return out;
+}
+
+/** The real path of a file that may not exist yet: its folder resolved through symlinks, then its name. */
+async function realTarget(file: string): Promise<string> {
+  const abs = path.resolve(file);
   try {
-    await wb.xlsx.writeFile(tmp);
+    return await fs.realpath(abs);
+  } catch {
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/** Whether two paths name one file: the same device and inode when both exist, else the same real path. */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return (await realTarget(a)) === (await realTarget(b));
+}
+
+async function sameAsAny(target: string, others: string[]): Promise<string | undefined> {
+  for (const o of others) if (await sameFile(target, o)) return o;
+  return undefined;
+}
+
+async function isZipFile(file: string): Promise<boolean> {
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const head = Buffer.alloc(4);
+      await handle.read(head, 0, 4, 0);
+      return head.readUInt32LE(0) === 0x04034b50;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Temp files being written, removed if the process is interrupted. */
+const temps = new Set<string>();
+
+/** Removes the temp files of writes in flight (on SIGINT/SIGTERM). */
+export function removeTempFiles(): void {
+  for (const t of temps) rmSync(t, { force: true });
+  temps.clear();
+}
+
+/** On SIGINT/SIGTERM: remove temp files, then exit as a killed process would (130 / 143). */
+export function installSignalCleanup(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      removeTempFiles();
+      process.exit(code);
+    });
+  }
+}
+
+/**
+ * A temp file beside `target`, created exclusively (O_EXCL: a planted file or symlink of that
+ * name makes it fail rather than be followed) under an unguessable name, and registered for
+ * removal on a signal.
+ */
+export async function openTemp(target: string): Promise<{ tmp: string; handle: fs.FileHandle }> {
+  for (let attempt = 0; ; attempt++) {
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await fs.open(tmp, 'wx');
+      temps.add(tmp);
+      return { tmp, handle };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 4) throw e;
+    }
+  }
+}
+
+/** Writes atomically: an exclusive temp file beside the target, then rename, so a crash leaves no half file. */
+async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
+  const { tmp, handle } = await openTemp(target);
+  try {
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true });
     throw e;
+  } finally {
+    temps.delete(tmp);
   }
 }
 
@@ -238,16 +375,27 @@ function acceptanceFor(spec: AcceptSpec, report: Report, options: CliOptions, da
   return undefined;
 }
 
-export async function checkFile(file: string, options: CliOptions, checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {}, date = today()): Promise<FileResult> {
-  let wb: ExcelJS.Workbook;
+export async function checkFile(
+  file: string,
+  options: CliOptions,
+  checkOptions: CheckOptions = options.reserved !== undefined ? { reservedPoints: options.reserved } : {},
+  date = today(),
+  target = options.out ? path.resolve(options.out, outputName(file)) : undefined,
+): Promise<FileResult> {
+  let opened: OpenedWorkbook;
   try {
-    wb = await readWorkbookFile(file);
+    opened = await readWorkbookFile(file);
   } catch (e) {
     if (e instanceof InputError) return { file, error: options.lang === 'zh' ? e.text.zh : e.text.en };
     return { file, error: String((e as Error).message ?? e) };
   }
+  const wb = opened.workbook;
   const snapshot = snapshotOf(wb);
-  let report = checkWorkbook(snapshot, checkOptions);
+  // The file's own acceptances are a claim by whoever submitted it: checked apart from ours.
+  const stored = readAcceptances(snapshot);
+  const claimsFree: WorkbookSnapshot = { sheets: snapshot.sheets.filter((s) => s.name !== ACCEPTED_SHEET) };
+  const base = options.acceptances === 'trust' ? snapshot : claimsFree;
+  let report = checkWorkbook(base, checkOptions);
   const added: Acceptance[] = [];
   const acceptedSpecs: AcceptSpec[] = [];
   for (const spec of options.accept) {
@@ -256,14 +404,26 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
     added.push(hit.acceptance);
     acceptedSpecs.push(spec);
   }
+  const withAdded: CheckOptions = { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] };
   // Check again so that this run's report already counts the new acceptances.
-  if (added.length) report = checkWorkbook(snapshot, { ...checkOptions, accepted: [...(checkOptions.accepted ?? []), ...added] });
-  const result: FileResult = { file, report, acceptedSpecs };
-  if (!options.out || report.tables.length === 0) return result;
+  if (added.length) report = checkWorkbook(base, withAdded);
+  let claims: Map<string, AcceptanceNote> | undefined;
+  if (options.acceptances === 'show' && stored.length) {
+    // What the file's record would accept is shown beside its finding; the finding stays open.
+    const open = new Set(report.tables.flatMap((t) => t.findings.filter((f) => !f.accepted).map(findingKey)));
+    const asFiled = checkWorkbook(snapshot, withAdded);
+    claims = new Map(asFiled.tables.flatMap((t) => t.findings.filter((f) => f.accepted && open.has(findingKey(f))).map((f) => [findingKey(f), f.accepted as AcceptanceNote] as const)));
+  }
+  const result: FileResult = { file, report, acceptedSpecs, ...(claims?.size ? { claims } : {}) };
+  if (!options.out || !target || report.tables.length === 0) return result;
 
-  const target = path.resolve(options.out, outputName(file));
-  if (target === path.resolve(file)) {
-    result.notice = options.lang === 'zh' ? `未写入：输出文件与输入文件相同（${target}），请换一个 --out 目录` : `Not written: the output would replace the input (${target}); choose another --out folder`;
+  // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.
+  const clash = await sameAsAny(target, [...options.files, ...(options.html ? [options.html] : [])]);
+  if (clash !== undefined) {
+    result.notice =
+      options.lang === 'zh'
+        ? `未写入：输出文件与${clash === options.html ? ' --html 报告' : '输入文件'}相同（${target} 即 ${clash}），请换一个 --out 目录`
+        : `Not written: the output would replace ${clash === options.html ? 'the --html report' : 'the input'} (${target} is ${clash}); choose another --out folder`;
     return result;
   }
   const locked = report.tables.filter((t) => snapshot.sheets.find((s) => s.name === t.sheet)?.protected);
@@ -275,18 +435,39 @@ export async function checkFile(file: string, options: CliOptions, checkOptions:
         : `Not written: sheet "${names}" is protected; unprotect it to write the score column`;
     return result;
   }
-  applyPlans(wb, planResults(snapshot, report, { lang: options.lang }));
-  // Acceptances already in the workbook are kept (their finding may come back); new ones are added.
-  const stored = mergeAcceptances(readAcceptances(snapshot), added);
-  if (stored.length || wb.getWorksheet(ACCEPTED_SHEET)) applyAcceptanceSheet(wb, planAcceptanceSheet(stored));
-  if (!applyReportSheet(wb, planReportSheet(report, { lang: options.lang, date }))) {
+  const refused: string[] = [];
+  const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }), snapshot, refused);
+  if (refused.length) {
     result.notice =
+      options.lang === 'zh'
+        ? `表格右侧没有空列：${refused.join('、')} 有您的内容，未写入（得分列的其余单元格已写入）`
+        : `No free column right of the table: ${refused.join(', ')} hold your content and were not written (the rest of the score column was)`;
+  }
+  const ownSheets: OwnSheet[] = [];
+  // Acceptances already in the workbook are kept, whatever --acceptances says (they are the file's
+  // record, and their finding may come back); new ones are added.
+  const keep = mergeAcceptances(stored, added);
+  if (keep.length || wb.getWorksheet(ACCEPTED_SHEET)) ownSheets.push(acceptanceSheet(planAcceptanceSheet(keep)));
+  const existingReport = wb.getWorksheet(REPORT_SHEET);
+  if (existingReport && !isOurReportSheet(snapshot.sheets.find((s) => s.name === REPORT_SHEET) ?? snapshotOfSheet(existingReport))) {
+    const notice =
       options.lang === 'zh'
         ? '未写入校验报告：工作簿中已有一个名为「校验报告」的工作表，且不是本工具写入的'
         : 'The 校验报告 sheet was not written: the workbook has a sheet of that name that this tool did not write';
+    result.notice = result.notice ? `${result.notice}\n${notice}` : notice;
+  } else ownSheets.push(reportSheet(planReportSheet(report, { lang: options.lang, date })));
+  // The copy is the original package with only our cells and sheets patched in.
+  const patched = patchWorkbook(opened.bytes, { sheets, ownSheets });
+  if (patched.lockedOut.length) {
+    const names = patched.lockedOut.join('、');
+    const notice =
+      options.lang === 'zh'
+        ? `工作簿结构受保护，未添加工作表「${names}」（得分列已写入）；撤销工作簿保护后再运行可添加`
+        : `The workbook's structure is protected: sheet "${names}" was not added (the score column was written); unprotect the workbook to add it`;
+    result.notice = result.notice ? `${result.notice}\n${notice}` : notice;
   }
   await fs.mkdir(options.out, { recursive: true });
-  await writeCopy(wb, target);
+  await writeAtomically(target, patched.bytes);
   result.output = target;
   return result;
 }
@@ -322,19 +503,32 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
     throw e;
   }
+  const zh0 = options.lang === 'zh';
+  // An HTML report over an input or any workbook would destroy it ("--html a.xlsx b.xlsx" meant
+  // to check both): refused before anything is read.
+  if (options.html) {
+    const input = await sameAsAny(options.html, options.files);
+    const workbook = /\.(xlsx|xlsm|xls|xlsb)$/i.test(options.html) || (await isZipFile(options.html));
+    if (input !== undefined || workbook) {
+      const why = input !== undefined ? { zh: `与输入文件 ${input} 是同一个文件`, en: `is the same file as the input ${input}` } : { zh: '是工作簿，不能被 HTML 报告覆盖', en: 'is a workbook, which an HTML report must not replace' };
+      io.stderr(`jixiao-check: ${zh0 ? `--html ${options.html} ${why.zh}；未做任何处理（--html 需要一个 .html 文件名）` : `--html ${options.html} ${why.en}; nothing done (--html takes an .html file name)`}\n`);
+      return 2;
+    }
+  }
+  const targets = options.out ? copyTargets(options.files, options.out) : new Map<string, string>();
   const date = today();
   const results: FileResult[] = [];
   for (const file of options.files) {
     let r: FileResult;
     try {
-      r = await checkFile(file, options, checkOptions, date);
+      r = await checkFile(file, options, checkOptions, date, targets.get(file));
     } catch (e) {
       // A failure writing one file must not stop the others.
       r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
     }
     results.push(r);
-    if (r.error) io.stderr(`jixiao-check: ${r.error}\n`);
-    if (r.notice) io.stderr(`jixiao-check: ${r.notice}\n`);
+    if (r.error) io.stderr(`jixiao-check: ${escapeForTerminal(r.error)}\n`);
+    if (r.notice) io.stderr(`jixiao-check: ${escapeForTerminal(r.notice)}\n`);
     if (!options.json) io.stdout(renderText(r, options.lang, io.color));
   }
   const zh = options.lang === 'zh';
@@ -396,12 +590,5 @@ export async function readConfig(options: CliOptions): Promise<CheckOptions> {
 
 async function writeTextFile(target: string, text: string): Promise<void> {
   await fs.mkdir(path.dirname(path.resolve(target)), { recursive: true });
-  const tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, text, 'utf8');
-    await fs.rename(tmp, target);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(path.resolve(target), text);
 }

@@ -8,6 +8,7 @@ import type { AcceptanceSheetPlan } from '../core/index.js';
 import { isOurHeader, isOurNote, isOurScoreCell } from '../core/marks.js';
 import { isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle } from '../core/reportSheet.js';
 import type { CellValue, SheetSnapshot, SheetWritePlan, WorkbookSnapshot } from '../core/types.js';
+import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../adapters/reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import {
   sheetMissingError,
@@ -513,29 +514,14 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
   };
 }
 
-const LINK_COLOR = '#0563C1';
-
-/** How the report's styles look in Excel (as the CLI's copy has them). */
-const STYLE_FONT: Record<ReportStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string }> = {
-  title: { bold: true, size: 16 },
-  heading: { bold: true, size: 13 },
-  header: { bold: true },
-  label: { bold: true },
-  total: { bold: true },
-  error: { bold: true, color: '#C50F1F' },
-  warning: { bold: true, color: '#8A6100' },
-  info: { color: '#0F6CBD' },
-  accepted: { italic: true, color: '#616161' },
-};
-
 function styleCell(range: Excel.Range, style: ReportStyle): void {
-  const look = STYLE_FONT[style];
+  const look = REPORT_FONTS[style];
   const font = range.format.font;
   if (look.bold) font.bold = true;
   if (look.italic) font.italic = true;
   if (look.size) font.size = look.size;
   if (look.color) font.color = look.color;
-  if (style === 'header') range.format.fill.color = '#F0F0F0';
+  if (style === 'header') range.format.fill.color = HEADER_FILL;
 }
 
 /** Column width in characters (as the core plans it) → points, as Range.format.columnWidth takes it. */

@@ -8,7 +8,7 @@ import { localStorageSettingsStore } from '../taskpane/settings.js';
 import { formatGeneral } from './displayFormat.js';
 import { Grid } from './Grid.js';
 import { PaneSlot } from './PaneSlot.js';
-import { downloadName, openWorkbook, saveWorkbook, XLSX_MIME, type WorkbookSession } from './session.js';
+import { downloadName, openWorkbook, saveWorkbook, XLSM_MIME, XLSX_MIME, type WorkbookSession } from './session.js';
 import { activeCell, nameBoxText } from './sheetView.js';
 import { parseQualified } from '../excel/addresses.js';
 import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from './simulator/index.js';
@@ -123,7 +123,7 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
 
   const openFile = (file: File | undefined) => {
     if (!file) return;
-    if (!/\.xlsx$/i.test(file.name)) {
+    if (!/\.xls[xm]$/i.test(file.name)) {
       setError(s.onlyXlsx);
       return;
     }
@@ -213,7 +213,7 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
           <input
             ref={fileInput}
             type="file"
-            accept={`.xlsx,${XLSX_MIME}`}
+            accept={`.xlsx,.xlsm,${XLSX_MIME},${XLSM_MIME}`}
             hidden
             data-testid="file-input"
             onChange={(e) => {

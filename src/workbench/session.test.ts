@@ -8,7 +8,7 @@ import { createAdapterHost } from '../taskpane/adapterHost.js';
 import { memorySettingsStore } from '../taskpane/settings.js';
 import { DEFAULT_SETTINGS } from '../taskpane/host.js';
 import { downloadName, openWorkbook, saveWorkbook } from './session.js';
-import { applyToExcelJs, createExcel, fromExcelJs } from './simulator/index.js';
+import { createExcel, fromExcelJs } from './simulator/index.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 const SAMPLE = 'assets/samples/ningxian-2026.xlsx';
@@ -71,6 +71,7 @@ test('download names', () => {
   expect(downloadName('ningxian-2026.xlsx')).toBe('ningxian-2026.checked.xlsx');
   expect(downloadName('表.XLSX')).toBe('表.checked.xlsx');
   expect(downloadName('ningxian-2026.checked.xlsx')).toBe('ningxian-2026.checked.xlsx');
+  expect(downloadName('宏.xlsm')).toBe('宏.checked.xlsm');
 });
 
 test('忽略 survives save and reopen: accept F24, save, reload with exceljs, check again — accepted, row 24 scores 3.00', async () => {
@@ -91,8 +92,7 @@ test('忽略 survives save and reopen: accept F24, save, reload with exceljs, ch
   expect(session.excel.model.sheets[0].cells.get('J24')?.value).toBe(3);
 
   // Save as the workbench's download does it, and read the file back as a new session would.
-  applyToExcelJs(session.excel.model, session.workbook);
-  const bytes = Buffer.from(await session.workbook.xlsx.writeBuffer());
+  const bytes = Buffer.from(await (await saveWorkbook(session)).arrayBuffer());
   const reloaded = new ExcelJS.Workbook();
   await reloaded.xlsx.load(bytes as unknown as ArrayBuffer);
   expect(reloaded.worksheets.map((w) => [w.name, w.state])).toEqual([

@@ -1,9 +1,12 @@
-// One open workbook: the exceljs Workbook it was read from (kept so a download changes only
-// what the pane wrote), the simulated Excel over its model, and how its cells look.
+// One open workbook: the file's bytes (a download patches them with what the pane wrote, so
+// everything else of the file stays byte for byte), the simulated Excel over its model, and how
+// its cells look (read once with exceljs).
 import ExcelJS from 'exceljs';
-import { applyToExcelJs, createExcel, DEFAULT_API_VERSION, fromExcelJs, markSaved, type ExcelSimulator } from './simulator/index.js';
+import { checkPackageLimits, patchWorkbook, readableCopy } from '../adapters/xlsx/index.js';
+import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from './simulator/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
 
 /** What exceljs knows about a cell's look that the simulator's model does not keep. */
 export interface CellLook {
@@ -33,6 +36,8 @@ export interface WorkbookSession {
   /** File name as opened, e.g. "ningxian-2026.xlsx". */
   name: string;
   workbook: ExcelJS.Workbook;
+  /** The file as opened, then as last saved: the model's changes are relative to these bytes. */
+  bytes: Uint8Array;
   excel: ExcelSimulator;
   /** By sheet name. */
   look: Map<string, SheetLook>;
@@ -108,27 +113,34 @@ export async function openWorkbook(
   name: string,
   apiVersion: string = DEFAULT_API_VERSION,
 ): Promise<WorkbookSession> {
+  const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0));
+  // The same limits as the CLI, before exceljs sees the file (it would hang on a row 2147483647).
+  const problem = checkPackageLimits(bytes, name);
+  if (problem) throw new Error(problem.text.zh);
   const workbook = new ExcelJS.Workbook();
-  // exceljs's types say Buffer; its browser build takes an ArrayBuffer, its Node build either.
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  // Read through the reading copy (valid forms exceljs refuses are brought to Excel's); a
+  // download patches `bytes`, the file as opened.
+  const readable = readableCopy(bytes).bytes;
+  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
   if (workbook.worksheets.length === 0) throw new Error('the workbook has no worksheets');
   const model = fromExcelJs(workbook);
   const look = new Map(workbook.worksheets.map((ws) => [ws.name, sheetLook(ws)] as const));
-  return { id: nextSessionId++, name, workbook, excel: createExcel(model, { apiVersion }), look };
+  return { id: nextSessionId++, name, workbook, bytes, excel: createExcel(model, { apiVersion }), look };
 }
 
 /** The workbook with everything the pane wrote (and cleared), as .xlsx bytes. */
 export async function saveWorkbook(session: WorkbookSession): Promise<Blob> {
   const { model } = session.excel;
-  applyToExcelJs(model, session.workbook);
-  // The exceljs workbook now holds these changes; the next save adds only newer ones.
+  const edit = editsOfModel(model);
+  if (edit.sheets.length || edit.ownSheets.length) session.bytes = patchWorkbook(session.bytes, edit).bytes;
+  // The bytes now hold these changes; the next save adds only newer ones.
   markSaved(model);
-  const bytes = await session.workbook.xlsx.writeBuffer();
-  return new Blob([bytes as ArrayBuffer], { type: XLSX_MIME });
+  return new Blob([session.bytes as Uint8Array<ArrayBuffer>], { type: /\.xlsm$/i.test(session.name) ? XLSM_MIME : XLSX_MIME });
 }
 
-/** "ningxian-2026.xlsx" → "ningxian-2026.checked.xlsx" (not ".checked.checked" on a second round). */
+/** "ningxian-2026.xlsx" → "ningxian-2026.checked.xlsx" (not ".checked.checked" on a second round); .xlsm stays .xlsm. */
 export function downloadName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, '').replace(/\.checked$/i, '') || 'workbook';
-  return `${base}.checked.xlsx`;
+  const ext = /\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx';
+  const base = name.replace(/\.xls[xm]$/i, '').replace(/\.checked$/i, '') || 'workbook';
+  return `${base}.checked${ext}`;
 }

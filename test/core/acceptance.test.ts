@@ -1,7 +1,8 @@
 // Accepted (忽略) findings: stored in the workbook's very hidden sheet, matched again after rows
 // move, listed apart and no longer counted.
 import ExcelJS from 'exceljs';
-import { applyAcceptanceSheet, snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { acceptanceSheet } from '../../src/adapters/xlsx/index.js';
+import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
 import {
   ACCEPTED_SHEET,
   REPORT_SHEET,
@@ -13,7 +14,8 @@ import {
   type Finding,
   type Report,
 } from '../../src/core/index.js';
-import { buildWorkbook, findingsOf, saved, validRows, rowsWith, type RowSpec } from '../helpers/workbooks.js';
+import { patchedBook } from '../helpers/package.js';
+import { buildWorkbook, findingsOf, validRows, rowsWith, type RowSpec } from '../helpers/workbooks.js';
 
 const SHEET = '整体支出绩效目标表';
 /** Row 16 (职工诉求办结率) with a text value: value-format/not-number at F16. */
@@ -26,8 +28,7 @@ const movedRows = (): RowSpec[] => {
 };
 
 async function withAcceptances(wb: ExcelJS.Workbook, list: Acceptance[]): Promise<ExcelJS.Workbook> {
-  applyAcceptanceSheet(wb, planAcceptanceSheet(list));
-  return saved(wb);
+  return patchedBook(wb, { sheets: [], ownSheets: [acceptanceSheet(planAcceptanceSheet(list))] });
 }
 
 function notNumber(report: Report): Finding {

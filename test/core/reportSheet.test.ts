@@ -1,9 +1,15 @@
-// The 校验报告 sheet: planned from a report (pure), written by the exceljs adapter beside the user's
+// The 校验报告 sheet: planned from a report (pure), written by the package writer beside the user's
 // sheets, refreshed on the next run, and never over a sheet of the user's that has the same name.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { applyReportSheet, snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { reportSheet } from '../../src/adapters/xlsx/index.js';
+import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { runCli } from '../../src/cli/run.js';
 import { REPORT_SHEET, checkWorkbook, isOurReportSheet, level1Scores, planReportSheet, type ReportCell, type Report } from '../../src/core/index.js';
-import { buildWorkbook, readFixture, saved } from '../helpers/workbooks.js';
+import { patchedBook } from '../helpers/package.js';
+import { buildWorkbook, readFixture } from '../helpers/workbooks.js';
 
 const SHEET = '整体支出绩效目标表';
 const text = (row: ReportCell[]) => row.map((c) => (c.value === null ? '' : String(c.value)));
@@ -77,13 +83,12 @@ describe('planReportSheet on the seed', () => {
   });
 });
 
-describe('the 校验报告 sheet in a workbook (exceljs adapter)', () => {
+describe('the 校验报告 sheet in a workbook (package writer)', () => {
   test('written with links to the cells, refreshed on a second run, not checked as a table', async () => {
     const wb = buildWorkbook({});
     wb.worksheets[0].getCell('F16').value = '稳步提升';
     const report = checkWorkbook(snapshotOf(wb));
-    expect(applyReportSheet(wb, planReportSheet(report, { date: '2026-05-01' }))).toBe(true);
-    const once = await saved(wb);
+    const once = await patchedBook(wb, { sheets: [], ownSheets: [reportSheet(planReportSheet(report, { date: '2026-05-01' }))] });
     const ws = once.getWorksheet(REPORT_SHEET);
     expect(ws?.getCell('A1').value).toBe('整体支出绩效目标表校验报告');
     const links: string[] = [];
@@ -96,17 +101,23 @@ describe('the 校验报告 sheet in a workbook (exceljs adapter)', () => {
     const again = checkWorkbook(snapshotOf(once));
     expect(again.sheetsWithoutTable).toEqual([]);
     expect(isOurReportSheet(snapshotOf(once).sheets.find((s) => s.name === REPORT_SHEET)!)).toBe(true);
-    expect(applyReportSheet(once, planReportSheet(again, { date: '2026-05-02' }))).toBe(true);
-    const twice = await saved(once);
+    const twice = await patchedBook(once, { sheets: [], ownSheets: [reportSheet(planReportSheet(again, { date: '2026-05-02' }))] });
     expect(twice.worksheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
     expect(twice.getWorksheet(REPORT_SHEET)?.getCell('B2').value).toBe('2026-05-02');
   });
 
-  test("a user's own sheet named 校验报告 is left alone", () => {
+  test("a user's own sheet named 校验报告 is left alone, and the CLI says so", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'jixiao-report-'));
     const wb = buildWorkbook({});
     wb.addWorksheet(REPORT_SHEET).getCell('A1').value = '我的审核记录';
-    const report = checkWorkbook(snapshotOf(wb));
-    expect(applyReportSheet(wb, planReportSheet(report, { date: '2026-05-01' }))).toBe(false);
-    expect(wb.getWorksheet(REPORT_SHEET)?.getCell('A1').value).toBe('我的审核记录');
+    const file = path.join(dir, 'own.xlsx');
+    await wb.xlsx.writeFile(file);
+    let stderr = '';
+    await runCli(['--out', dir, file], { stdout: () => undefined, stderr: (t) => (stderr += t), color: false });
+    expect(stderr).toContain('未写入校验报告：工作簿中已有一个名为「校验报告」的工作表，且不是本工具写入的');
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(readFileSync(path.join(dir, 'own.checked.xlsx')) as unknown as ArrayBuffer);
+    expect(copy.getWorksheet(REPORT_SHEET)?.getCell('A1').value).toBe('我的审核记录');
+    expect(copy.worksheets.filter((w) => w.name === REPORT_SHEET)).toHaveLength(1);
   });
 });

@@ -124,24 +124,32 @@ describe('merges and formats that could cost or lose something', () => {
   });
 });
 
-describe("the user's notes and fills in the 得分 column (exceljs copy)", () => {
+describe("the user's notes and fills in the 得分 column (package writer)", () => {
   test('a note the user added to one of our cells survives a re-run and clearing; a fill of theirs on an empty cell stays', async () => {
-    const { applyPlans, applyClear } = await import('../../src/cli/exceljsAdapter.js');
+    const { editsOfPlans, editsOfClear, patchWorkbook } = await import('../../src/adapters/xlsx/index.js');
     const { planClear } = await import('../../src/core/index.js');
-    const wb = buildWorkbook({});
-    const ws = wb.worksheets[0];
-    ws.getCell('J13').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
+    const { patchedBook, partText } = await import('../helpers/package.js');
+    let wb = buildWorkbook({});
+    wb.worksheets[0].getCell('J13').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
     let snap = snapshotOf(wb);
-    applyPlans(wb, planResults(snap, checkWorkbook(snap)));
+    wb = await patchedBook(wb, { sheets: editsOfPlans(planResults(snap, checkWorkbook(snap)), snap), ownSheets: [] });
+    let ws = wb.worksheets[0];
     expect(ws.getCell('J12').value).toBe(3.34);
     expect(ws.getCell('J13').fill).toMatchObject({ fgColor: { argb: 'FF00B050' } });
     ws.getCell('J12').note = '请复核';
     snap = snapshotOf(wb);
-    applyPlans(wb, planResults(snap, checkWorkbook(snap)));
+    wb = await patchedBook(wb, { sheets: editsOfPlans(planResults(snap, checkWorkbook(snap)), snap), ownSheets: [] });
+    ws = wb.worksheets[0];
     expect(ws.getCell('J12').note).toBe('请复核');
-    applyClear(wb, planClear(snapshotOf(wb)));
+    const cleared = patchWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()), { sheets: editsOfClear(planClear(snapshotOf(wb))), ownSheets: [] }).bytes;
+    // exceljs reads no note on an empty cell (not even from its own files): the part itself is checked.
+    expect(partText(cleared, 'xl/comments1.xml')).toContain('<comment ref="J12" authorId="0"><text><r><t>请复核</t></r></text></comment>');
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(cleared) as unknown as ArrayBuffer);
+    ws = wb.worksheets[0];
     expect(ws.getCell('J12').value).toBeNull();
-    expect(ws.getCell('J12').note).toBe('请复核');
     expect(ws.getCell('J11').value).toBeNull();
+    // The user's fill on J13 outlives our score and its clearing.
+    expect(ws.getCell('J13').fill).toMatchObject({ fgColor: { argb: 'FF00B050' } });
   });
 });

@@ -1,11 +1,8 @@
-// Between exceljs workbooks and the simulator's model. fromExcelJs keeps what Excel's Range.values
-// would show (formula results, error text, dates as serial numbers); applyToExcelJs writes back
-// only the fields the API changed, so a downloaded copy keeps everything else of the original.
-// Sheets added through the API are added to the file whole, with their visibility.
+// From an exceljs workbook to the simulator's model: fromExcelJs keeps what Excel's Range.values
+// would show (formula results, error text, dates as serial numbers). Writing back is the package
+// writer's (packageEdits.ts → src/adapters/xlsx), which changes only what the API changed.
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../core/types.js';
-import { linkFormula } from '../../cli/exceljsAdapter.js';
-import { parseQualified } from '../../excel/addresses.js';
 import {
   type CellHyperlink,
   type CellModel,
@@ -70,7 +67,6 @@ function hyperlinkOf(value: unknown): CellHyperlink | undefined {
 }
 
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
-const STATE: Record<SheetVisibility, ExcelJS.WorksheetState> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
@@ -103,84 +99,6 @@ export function fromExcelJs(workbook: ExcelJS.Workbook): WorkbookModel {
   return model;
 }
 
-/**
- * Writes the model's changed fields into `workbook` (which should be the one the model came
- * from). Style objects are replaced, not mutated: exceljs shares them between cells.
- * Comments have no exceljs form; a comment is written as the cell's note when it has none.
- * Returns the number of cells touched.
- */
-export function applyToExcelJs(model: WorkbookModel, workbook: ExcelJS.Workbook): number {
-  let touched = 0;
-  for (const sheet of model.sheets) {
-    let ws = workbook.getWorksheet(sheet.name);
-    if (!ws && sheet.added) {
-      ws = workbook.addWorksheet(sheet.name);
-      // A new sheet goes in whole: every cell it holds, whatever the change log says.
-      for (const [key, cell] of sheet.cells) {
-        const fields = sheet.changes.get(key) ?? new Set();
-        for (const field of Object.keys(cell) as (keyof CellModel)[]) fields.add(field);
-        sheet.changes.set(key, fields);
-      }
-    }
-    if (sheet.changes.size === 0 && !sheet.sheetChanged && !sheet.added) continue;
-    if (!ws) throw new Error(`applyToExcelJs: the workbook has no sheet named "${sheet.name}"`);
-    ws.state = STATE[sheet.visibility ?? 'Visible'];
-    for (const [column, points] of sheet.columnWidths ?? []) ws.getColumn(column + 1).width = characters(points);
-    for (const [key, fields] of sheet.changes) {
-      const cell = ws.getCell(key);
-      const now = sheet.cells.get(key) ?? { value: null };
-      // A linked cell's value is its HYPERLINK formula, so value and link are written together.
-      if (fields.has('value') || fields.has('hyperlink')) cell.value = linkedValue(now, sheet.name);
-      if (fields.has('font')) {
-        const style = { ...cell.style };
-        if (now.font === undefined) delete style.font;
-        else {
-          const f = now.font;
-          style.font = {
-            ...(f.bold ? { bold: true } : {}),
-            ...(f.italic ? { italic: true } : {}),
-            ...(f.underline ? { underline: 'single' as const } : {}),
-            ...(f.size ? { size: f.size } : {}),
-            ...(f.color ? { color: { argb: `FF${f.color.slice(1)}` } } : {}),
-          };
-        }
-        cell.style = style;
-      }
-      if (fields.has('wrap')) {
-        const style = { ...cell.style };
-        const alignment = { ...(style.alignment ?? {}) };
-        if (now.wrap) alignment.wrapText = true;
-        else delete alignment.wrapText;
-        style.alignment = alignment;
-        cell.style = style;
-      }
-      if (fields.has('numberFormat')) {
-        const style = { ...cell.style };
-        if (now.numberFormat === undefined) delete style.numFmt;
-        else style.numFmt = now.numberFormat;
-        cell.style = style;
-      }
-      if (fields.has('fill')) {
-        const style = { ...cell.style };
-        if (now.fill === undefined) delete style.fill;
-        else style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${now.fill.slice(1)}` } };
-        cell.style = style;
-      }
-      if (fields.has('note') || fields.has('comment')) {
-        const text = now.note ?? now.comment;
-        if (text === undefined) {
-          // exceljs has no public way to remove a note.
-          (cell as unknown as { _comment?: unknown })._comment = undefined;
-        } else {
-          cell.note = text;
-        }
-      }
-      touched += 1;
-    }
-  }
-  return touched;
-}
-
 /** Forgets recorded changes, e.g. after the model was saved. */
 export function markSaved(model: WorkbookModel): void {
   for (const sheet of model.sheets) {
@@ -188,27 +106,4 @@ export function markSaved(model: WorkbookModel): void {
     sheet.added = false;
     sheet.sheetChanged = false;
   }
-}
-
-/** Points → Excel's column width in characters (7-pixel digits, 5 pixels of padding, 96 dpi). */
-function characters(points: number): number {
-  const pixels = (points * 4) / 3;
-  return Math.max(0, Math.round(((pixels - 5) / 7) * 100) / 100);
-}
-
-/**
- * The cell value to write: a link into this workbook as a HYPERLINK formula (exceljs's own internal
- * links go nowhere in Excel, exceljs #3027 — see src/cli/exceljsAdapter.ts), a web link as exceljs's
- * hyperlink value, else the plain value.
- */
-function linkedValue(cell: CellModel, ownSheet: string): ExcelJS.CellValue {
-  const link = cell.hyperlink;
-  const text = cell.value === null ? '' : String(cell.value);
-  if (link?.documentReference) {
-    const { sheet, area } = parseQualified(link.documentReference);
-    // A reference without a sheet points into the cell's own sheet.
-    return linkFormula(text || link.documentReference, sheet ?? ownSheet, area);
-  }
-  if (link?.address) return { text: text || link.address, hyperlink: link.address, ...(link.screenTip ? { tooltip: link.screenTip } : {}) };
-  return cell.value;
 }

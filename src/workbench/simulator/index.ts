@@ -31,4 +31,5 @@ export type {
   SheetVisibility,
   WorkbookModel,
 } from './model.js';
-export { applyToExcelJs, excelSerial, fromExcelJs, markSaved } from './exceljs.js';
+export { excelSerial, fromExcelJs, markSaved } from './exceljs.js';
+export { editsOfModel, characters } from './packageEdits.js';

@@ -53,15 +53,15 @@ export interface SheetModel {
   /** Merged areas as A1 ranges ("A12:A22"). */
   merges: string[];
   protected: boolean;
-  /** What was changed through the API since the model was built, by cell: applyToExcelJs writes only this. */
+  /** What was changed through the API since the model was built, by cell: editsOfModel writes only this. */
   changes: Map<string, Set<CellField>>;
   /** Excel's Worksheet.visibility; undefined is "Visible". */
   visibility?: SheetVisibility;
   /** Column widths in points set through Range.format.columnWidth, by 0-based column. */
   columnWidths?: Map<number, number>;
-  /** True for a sheet added through the API: applyToExcelJs adds it to the file whole. */
+  /** True for a sheet added through the API: editsOfModel adds it to the file whole. */
   added?: boolean;
-  /** True when visibility or column widths changed through the API (applyToExcelJs writes them). */
+  /** True when visibility or column widths changed through the API (editsOfModel writes them). */
   sheetChanged?: boolean;
 }
 
@@ -160,7 +160,7 @@ export function isEmptyCell(cell: CellModel): boolean {
   );
 }
 
-/** Sets one field of a cell and records the change (for applyToExcelJs). */
+/** Sets one field of a cell and records the change (for editsOfModel). */
 export function setCellField<F extends CellField>(
   sheet: SheetModel,
   row: number,
