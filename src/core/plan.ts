@@ -38,7 +38,6 @@ function tableRight(table: TableReport): number {
   for (const [k, letter] of Object.entries(table.columns)) {
     if (k !== 'result' && letter) right = Math.max(right, columnIndex(letter));
   }
-  for (const o of table.otherColumns ?? []) right = Math.max(right, columnIndex(o.column));
   return right;
 }
 
