@@ -12,6 +12,7 @@ import {
 } from '../core/index.js';
 import { fixed2 } from '../core/text.js';
 import type { FileResult } from './run.js';
+import { stageName, summaryRows } from './batch.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -99,6 +100,21 @@ function tableSection(t: TableReport, lang: Lang): string {
 }
 
 /** The whole HTML document for the files of one run. */
+/** A batch's summary, worst first, each row linking to its file's section. */
+function summarySection(results: FileResult[], lang: Lang): string {
+  const e = escapeHtml;
+  const w = lang === 'zh'
+    ? { title: '汇总', file: '文件', unit: '单位', errors: '错误', warnings: '警告', score: '得分', grade: '等级', stage: '阶段' }
+    : { title: 'Summary', file: 'File', unit: 'Unit', errors: 'Errors', warnings: 'Warnings', score: 'Score', grade: 'Grade', stage: 'Stage' };
+  const index = new Map(results.map((r, i) => [r.file, i + 1]));
+  const rows = summaryRows(results).map((r) => {
+    const link = `<a href="#file-${index.get(r.file)}">${e(path.basename(r.file))}</a>`;
+    const score = r.points !== undefined ? `${(r.score ?? 0).toFixed(2)} / ${r.points.toFixed(2)}` : '';
+    return `<tr><td>${link}</td><td>${e(r.problem ?? (r.unit || r.sheet))}</td><td class="num">${r.errors}</td><td class="num">${r.warnings}</td><td class="num">${score}</td><td>${e(r.grade ?? '')}</td><td>${e(stageName(r.stage, lang))}</td></tr>`;
+  });
+  return `<section class="summary"><h2>${e(w.title)}</h2><table><thead><tr><th>${e(w.file)}</th><th>${e(w.unit)}</th><th class="num">${e(w.errors)}</th><th class="num">${e(w.warnings)}</th><th class="num">${e(w.score)}</th><th>${e(w.grade)}</th><th>${e(w.stage)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
 export function renderHtml(results: FileResult[], options: { lang: Lang; date: string }): string {
   const { lang, date } = options;
   const w = REPORT_WORDS[lang];
@@ -108,8 +124,9 @@ export function renderHtml(results: FileResult[], options: { lang: Lang; date: s
   const body: string[] = [];
   body.push(`<h1>${e(w.title)}</h1>`);
   body.push(`<p class="meta">${e(w.date)}${colon}${e(date)} · ${e(m.files(results.length))}</p>`);
-  for (const r of results) {
-    body.push('<section class="file">');
+  if (results.length > 1) body.push(summarySection(results, lang));
+  results.forEach((r, i) => {
+    body.push(`<section class="file" id="file-${i + 1}">`);
     body.push(`<h2>${e(m.file)} ${e(path.basename(r.file))}</h2>`);
     body.push(`<p class="path">${e(r.file)}</p>`);
     if (r.error) body.push(`<p class="error">${e(m.unreadable)}${colon}${e(r.error)}</p>`);
@@ -118,7 +135,7 @@ export function renderHtml(results: FileResult[], options: { lang: Lang; date: s
       for (const t of r.report.tables) body.push(tableSection(t, lang));
     }
     body.push('</section>');
-  }
+  });
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

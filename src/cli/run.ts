@@ -38,11 +38,16 @@ import { zlibCodec } from './zlibCodec.js';
 
 useCodec(zlibCodec);
 import { renderHtml } from './htmlReport.js';
+import { collectInputs, jobsFor, renderSummaryText, runPool, summaryRows, writeSummaryWorkbook, type BatchTask } from './batch.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   color: boolean;
+  /** The CLI's own entry script: several files are then checked on worker threads running it. */
+  workerScript?: string;
+  /** stderr is a terminal: show a batch's progress there. */
+  progress?: boolean;
 }
 
 /** One --accept: a finding named by rule and a cell it concerns. */
@@ -70,12 +75,16 @@ export interface CliOptions {
    * findings in the exit status (default), or trust them as a reviewer's.
    */
   acceptances: AcceptanceMode;
+  /** Worker threads for a batch (default: every core). */
+  jobs?: number;
+  /** A summary workbook (.xlsx) of a batch: one row per table, worst first. */
+  summary?: string;
   files: string[];
 }
 
 export type AcceptanceMode = 'ignore' | 'show' | 'trust';
 
-export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] FILE...
+export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] [--jobs N] [--summary FILE.xlsx] FILE|FOLDER...
 
   --json          以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
   --out DIR       在 DIR 中写入副本 <名称>.checked.xlsx：“得分”列、校验报告工作表、已忽略问题；原文件不改动
@@ -94,6 +103,12 @@ export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html 
   --lang zh|en    报告语言，默认中文 / report language (default zh)
   --reserved N    表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N（优先于 --config）
                   / points reserved outside the table (overrides --config)
+  --jobs N        批量校验时的并行线程数，默认为全部 CPU 核 / worker threads for a batch (default: every core)
+  --summary FILE.xlsx
+                  写入汇总工作簿：每张表一行，按问题多少排序，可筛选 / a summary workbook, one row per table, worst first
+
+文件夹会递归查找其中的 .xlsx/.xlsm（跳过 *.checked.xlsx 副本和 --out 文件夹） / folders are searched for
+.xlsx/.xlsm recursively (our *.checked.xlsx copies and the --out folder are skipped).
 
 退出码 / exit: 0 无错误（已忽略的不计）；1 有错误或未找到表；2 文件或设置无法读取`;
 
@@ -147,7 +162,14 @@ export function parseArgs(argv: string[]): CliOptions {
       const n = Number(v);
       if (!Number.isFinite(n) || n < 0 || n >= 100) throw new UsageError(`--reserved 应为 0 到 100 之间的数 / must be a number from 0 to 100: ${v}`);
       o.reserved = n;
-    } else if (a === '--') {
+    } else if (a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = a === '--jobs' ? next() : a.slice(7);
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs 应为 1 到 256 的整数 / must be a whole number from 1 to 256: ${v}`);
+      o.jobs = n;
+    } else if (a === '--summary') o.summary = next();
+    else if (a.startsWith('--summary=')) o.summary = a.slice(10);
+    else if (a === '--') {
       o.files.push(...argv.slice(i + 1));
       break;
     } else if (a.startsWith('-') && a !== '-') throw new UsageError(`未知选项 / unknown option: ${a}`);
@@ -504,6 +526,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   const zh0 = options.lang === 'zh';
+  // Folders are walked for .xlsx/.xlsm; an empty folder is a usage error, not a silent success.
+  const given = options.files;
+  options = { ...options, files: await collectInputs(options.files, options.out) };
+  if (options.files.length === 0) {
+    io.stderr(`jixiao-check: ${zh0 ? `${given.join('、')} 中没有 .xlsx 文件` : `no .xlsx files in ${given.join(', ')}`}\n`);
+    return 2;
+  }
+  if (options.summary) {
+    const input = await sameAsAny(options.summary, options.files);
+    if (input !== undefined || !/\.xlsx$/i.test(options.summary)) {
+      io.stderr(`jixiao-check: ${zh0 ? `--summary ${options.summary} 需要一个新的 .xlsx 文件名${input !== undefined ? `（与输入文件 ${input} 是同一个文件）` : ''}；未做任何处理` : `--summary ${options.summary} takes a new .xlsx file name${input !== undefined ? ` (it is the input ${input})` : ''}; nothing done`}\n`);
+      return 2;
+    }
+  }
   // An HTML report over an input or any workbook would destroy it ("--html a.xlsx b.xlsx" meant
   // to check both): refused before anything is read.
   if (options.html) {
@@ -517,23 +553,50 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const targets = options.out ? copyTargets(options.files, options.out) : new Map<string, string>();
   const date = today();
-  const results: FileResult[] = [];
-  for (const file of options.files) {
-    let r: FileResult;
-    try {
-      r = await checkFile(file, options, checkOptions, date, targets.get(file));
-    } catch (e) {
-      // A failure writing one file must not stop the others.
-      r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
-    }
-    results.push(r);
+  const report = (r: FileResult): void => {
     if (r.error) io.stderr(`jixiao-check: ${escapeForTerminal(r.error)}\n`);
     if (r.notice) io.stderr(`jixiao-check: ${escapeForTerminal(r.notice)}\n`);
     if (!options.json) io.stdout(renderText(r, options.lang, io.color));
+  };
+  let results: FileResult[] = [];
+  const jobs = jobsFor(options.files.length, options.jobs);
+  // A few files are quicker in this thread than spread over workers that each load the checker.
+  if (io.workerScript && jobs > 1 && options.files.length >= 4) {
+    // A batch: every core at work; reports are printed in input order once all are in.
+    const tasks: BatchTask[] = options.files.map((file, index) => ({ index, file, options, checkOptions, date, ...(targets.get(file) ? { target: targets.get(file) } : {}) }));
+    const total = tasks.length;
+    results = await runPool(tasks, jobs, io.workerScript, (done) => {
+      if (io.progress) io.stderr(`\r${zh0 ? '已校验' : 'Checked'} ${done}/${total}${done === total ? '\n' : ''}`);
+    });
+    for (const r of results) report(r);
+  } else {
+    for (const file of options.files) {
+      let r: FileResult;
+      try {
+        r = await checkFile(file, options, checkOptions, date, targets.get(file));
+      } catch (e) {
+        // A failure writing one file must not stop the others.
+        r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
+      }
+      results.push(r);
+      report(r);
+    }
+  }
+  const rows = summaryRows(results);
+  if (!options.json && results.length > 1) io.stdout('\n' + renderSummaryText(rows, results.length, options.lang));
+  let summaryFailed = false;
+  if (options.summary) {
+    try {
+      await writeAtomically(path.resolve(options.summary), await writeSummaryWorkbook(rows, options.summary, options.lang));
+    } catch (e) {
+      summaryFailed = true;
+      io.stderr(`jixiao-check: ${zh0 ? `无法写入汇总表 ${options.summary}` : `Cannot write the summary ${options.summary}`}: ${(e as Error).message}\n`);
+    }
   }
   const zh = options.lang === 'zh';
   for (const spec of options.accept) {
-    if (results.some((r) => r.acceptedSpecs?.includes(spec))) continue;
+    // Compared by text: a worker's results are copies.
+    if (results.some((r) => r.acceptedSpecs?.some((x) => x.text === spec.text))) continue;
     io.stderr(`jixiao-check: ${zh ? `--accept ${spec.text}：没有找到该规则在该单元格的问题，未记录` : `--accept ${spec.text}: no such finding at that cell; nothing recorded`}\n`);
   }
   if (options.accept.length && !options.out) {
@@ -552,7 +615,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const json = results.map((r) => toJson(r, options.lang));
     io.stdout(JSON.stringify(json.length === 1 ? json[0] : json, null, 2) + '\n');
   }
-  return htmlFailed ? 2 : exitCode(results);
+  return htmlFailed || summaryFailed ? 2 : exitCode(results);
 }
 
 /** The check options: the --config file's, with --reserved taking precedence. */

@@ -110,7 +110,16 @@ describe('jixiao-check', () => {
   describe('bad input: a clear message, exit 2, never a stack trace', () => {
     const cases: [string, () => string, RegExp][] = [
       ['a missing path', () => path.join(dir, 'nope.xlsx'), /找不到文件/],
-      ['a directory', () => dir, /是文件夹/],
+      [
+        'a folder without workbooks (folders are searched for .xlsx)',
+        () => {
+          const d = path.join(dir, 'no-workbooks');
+          mkdirSync(d, { recursive: true });
+          writeFileSync(path.join(d, 'readme.txt'), 'x');
+          return d;
+        },
+        /中没有 \.xlsx 文件/,
+      ],
       [
         'a zero-byte file',
         () => {
@@ -438,7 +447,8 @@ describe('reviewer workflow: --config, --accept, the 校验报告 sheet, --html'
     expect(page).toContain('<meta charset="utf-8">');
     expect(page).toContain('@media print');
     expect(page).not.toMatch(/<script/i);
-    expect(page).not.toMatch(/\b(src|href)\s*=|@import|url\(/i);
+    // Links only within the page (the batch summary's rows to their sections).
+    expect(page).not.toMatch(/\bsrc\s*=|\bhref\s*=\s*"(?!#)|@import|url\(/i);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('&lt;b&gt;测试&amp;单位&lt;/b&gt;');
     const json = JSON.parse((await cli(['--json', '--accept', ACCEPT_F24, SEED, valid, trickyFile])).stdout);
