@@ -77,6 +77,8 @@ export interface CliOptions {
   acceptances: AcceptanceMode;
   /** Worker threads for a batch (default: every core). */
   jobs?: number;
+  /** Last year's table (checked or self-evaluated), for the 可行性 comparisons. */
+  previous?: string;
   /** A summary workbook (.xlsx) of a batch: one row per table, worst first. */
   summary?: string;
   files: string[];
@@ -84,7 +86,7 @@ export interface CliOptions {
 
 export type AcceptanceMode = 'ignore' | 'show' | 'trust';
 
-export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] [--jobs N] [--summary FILE.xlsx] FILE|FOLDER...
+export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html FILE] [--config FILE] [--accept RULE@SHEET!CELL[=原因]]... [--acceptances ignore|show|trust] [--lang zh|en] [--reserved N] [--previous FILE] [--jobs N] [--summary FILE.xlsx] FILE|FOLDER...
 
   --json          以 JSON 输出（一个文件为对象，多个文件为数组） / print JSON
   --out DIR       在 DIR 中写入副本 <名称>.checked.xlsx：“得分”列、校验报告工作表、已忽略问题；原文件不改动
@@ -103,6 +105,8 @@ export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html 
   --lang zh|en    报告语言，默认中文 / report language (default zh)
   --reserved N    表外预留分值（如预算执行率 10 分），一级权重合计应为 100−N（优先于 --config）
                   / points reserved outside the table (overrides --config)
+  --previous FILE 上年的目标表或自评表：本年目标低于上年实际、远高于上年实际或定量指标消失时提示
+                  / last year's table: targets below or far above last year's actual, dropped indicators
   --jobs N        批量校验时的并行线程数，默认为全部 CPU 核 / worker threads for a batch (default: every core)
   --summary FILE.xlsx
                   写入汇总工作簿：每张表一行，按问题多少排序，可筛选 / a summary workbook, one row per table, worst first
@@ -167,7 +171,9 @@ export function parseArgs(argv: string[]): CliOptions {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--jobs 应为 1 到 256 的整数 / must be a whole number from 1 to 256: ${v}`);
       o.jobs = n;
-    } else if (a === '--summary') o.summary = next();
+    } else if (a === '--previous') o.previous = next();
+    else if (a.startsWith('--previous=')) o.previous = a.slice(11);
+    else if (a === '--summary') o.summary = next();
     else if (a.startsWith('--summary=')) o.summary = a.slice(10);
     else if (a === '--') {
       o.files.push(...argv.slice(i + 1));
@@ -216,6 +222,7 @@ export function toJson(result: FileResult, lang: Lang): unknown {
         value: i.valueText,
         unit: i.unit,
         ...(i.actualText !== undefined ? { actual: i.actualText } : {}),
+        ...(i.publishedScore !== undefined ? { publishedScore: i.publishedScore } : {}),
         points: i.points,
         score: i.score,
         status: i.status,
@@ -224,6 +231,7 @@ export function toJson(result: FileResult, lang: Lang): unknown {
         rule: f.rule,
         severity: f.severity,
         topic: f.topic,
+        dimension: f.dimension,
         cells: f.cells,
         message: msg(f.message),
         ...(f.accepted ? { accepted: f.accepted } : {}),
@@ -232,6 +240,10 @@ export function toJson(result: FileResult, lang: Lang): unknown {
       acceptedCount: t.findings.filter((f) => f.accepted).length,
       fileAcceptanceCount: t.findings.filter((f) => result.claims?.has(findingKey(f))).length,
       totals: t.totals,
+      ...(t.execution ? { execution: t.execution } : {}),
+      ...(t.otherColumns ? { otherColumns: t.otherColumns } : {}),
+      ...(t.slotRows ? { slotRows: t.slotRows } : {}),
+      ...(t.individual ? { individual: t.individual } : {}),
     })),
     ...(result.report && result.report.tables.length === 0 ? { sheetsWithoutTable: result.report.sheetsWithoutTable } : {}),
     ...(result.output ? { output: result.output } : {}),
@@ -648,6 +660,19 @@ export async function readConfig(options: CliOptions): Promise<CheckOptions> {
     }
   }
   if (options.reserved !== undefined) checkOptions = { ...checkOptions, reservedPoints: options.reserved };
+  if (options.previous) {
+    // Last year's table, checked with the same settings: its indicators (and actuals) are this year's yardstick.
+    let opened: OpenedWorkbook;
+    try {
+      opened = await readWorkbookFile(options.previous);
+    } catch (e) {
+      const text = e instanceof InputError ? e.text : { zh: String((e as Error).message), en: String((e as Error).message) };
+      throw new ConfigError({ zh: `上年表 --previous：${text.zh}`, en: `Last year's table --previous: ${text.en}` });
+    }
+    const last = checkWorkbook(snapshotOf(opened.workbook), checkOptions);
+    if (last.tables.length === 0) throw new ConfigError({ zh: `上年表 ${options.previous} 中没有找到绩效目标表`, en: `No performance target table in last year's ${options.previous}` });
+    checkOptions = { ...checkOptions, previous: last.tables.flatMap((t) => t.indicators) };
+  }
   return checkOptions;
 }
 

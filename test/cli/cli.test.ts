@@ -68,6 +68,7 @@ describe('jixiao-check', () => {
       rule: 'weights/level1-sum',
       severity: 'error',
       topic: 'weights',
+      dimension: 'appropriateness',
       cells: ['B12', 'B23', 'B33', 'B40'],
       message: expect.stringContaining('一级指标权重合计 90'),
     });
