@@ -8,4 +8,5 @@ module.exports = {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/src/**/*.test.ts?(x)', '<rootDir>/test/**/*.test.ts?(x)'],
   testPathIgnorePatterns: ['/node_modules/', '/build/', '/dist/'],
+  setupFiles: ['<rootDir>/test/helpers/jsdom-globals.cjs'],
 };
