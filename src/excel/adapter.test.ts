@@ -14,7 +14,7 @@ import {
   type ExcelSimulator,
   type WorkbookModel,
 } from '../workbench/simulator/index.js';
-import { createWorkbookAdapter, ExcelAdapterError, type WorkbookAdapter } from './index.js';
+import { createWorkbookAdapter, ExcelAdapterError, toAdapterError, type ExcelRun, type WorkbookAdapter } from './index.js';
 
 const FIXTURE = 'test/fixtures/ningxian-2026.xlsx';
 
@@ -385,14 +385,18 @@ describe('our own sheets: accepted findings and the 校验报告 (issue 8)', () 
     ]);
   });
 
-  test('writeAcceptances adds the sheet very hidden, as text, in 1 sync after a 2-sync read', async () => {
+  test('writeAcceptances adds the sheet very hidden outside the merged undo group (Windows refuses it inside), then its rows as text in 1 grouped sync', async () => {
     const { excel, adapter } = setup(smallModel());
-    const runs = excel.runs;
+    const runs: Excel.RunOptions[] = [];
+    excel.subscribe((e) => {
+      if (e.type === 'run') runs.push(e.options);
+    });
     const plan = planAcceptanceSheet([
       { rule: 'value-format/not-number', sheet: '表', indicator: '质量', cells: ['B3'], reason: '1E5', date: '2026-05-01' },
     ]);
     await adapter.writeAcceptances(plan);
-    expect(excel.runs - runs).toBe(2);
+    // read, add + hide (ungrouped), rows (grouped)
+    expect(runs).toEqual([{}, {}, { mergeUndoGroup: true }]);
     expect(excel.lastRunSyncs).toBe(1);
     const sheet = excel.model.sheets[1];
     expect(sheet).toMatchObject({ name: ACCEPTED_SHEET, visibility: 'VeryHidden' });
@@ -540,5 +544,50 @@ describe('our own sheets: accepted findings and the 校验报告 (issue 8)', () 
     );
     expect(three.excel.runs).toBe(runs);
     expect(locked.sheets).toHaveLength(1);
+  });
+});
+
+describe('undo groups on Windows and Mac (issue 16)', () => {
+  test('忽略 and 生成校验报告 on Microsoft 365 desktop: sheets are added and hidden outside the group, cells grouped', async () => {
+    for (const platform of ['windows', 'mac'] as const) {
+      const model = fromExcelJs(await fixtureWorkbook());
+      const excel = createExcel(model, { apiVersion: '1.20', platform });
+      const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
+      const report = checkWorkbook(await adapter.readSnapshot());
+      await adapter.writeAcceptances(
+        planAcceptanceSheet([{ rule: 'value-format/not-number', sheet: model.sheets[0].name, indicator: 'x', cells: ['F24'], date: '2026-05-01' }]),
+      );
+      await adapter.writeReportSheet(planReportSheet(report, { lang: 'zh', date: '2026-05-01' }));
+      expect(model.sheets.map((s) => [s.name, s.visibility ?? 'Visible'])).toEqual([
+        [model.sheets[0].name, 'Visible'],
+        [ACCEPTED_SHEET, 'VeryHidden'],
+        [REPORT_SHEET, 'Visible'],
+      ]);
+      expect(excel.lastRunOptions).toEqual({ mergeUndoGroup: true });
+    }
+  });
+
+  test('a grouped write that Excel refuses with UndoNotSupported runs again ungrouped', async () => {
+    const excel = createExcel(smallModel(), { apiVersion: '1.20' });
+    const seen: Excel.RunOptions[] = [];
+    // An Excel that refuses every merged group (as a member we did not foresee would make it).
+    const run = (async (first: unknown) => {
+      if (typeof first === 'function') {
+        seen.push({});
+        return excel.run(first as (c: Excel.RequestContext) => Promise<unknown>);
+      }
+      seen.push(first as Excel.RunOptions);
+      throw Object.assign(new Error('The operation is not supported within an undo group.'), { code: 'UndoNotSupported' });
+    }) as ExcelRun;
+    const adapter = createWorkbookAdapter({ run, isSetSupported: excel.isSetSupported });
+    await adapter.writeResults([plan(WRITES)]);
+    expect(seen).toEqual([{}, { mergeUndoGroup: true }, {}]);
+    expect(excel.model.sheets[0].cells.get('C1')?.value).toBe('得分');
+  });
+
+  test('UndoNotSupported that still comes through is a readable message', () => {
+    const error = toAdapterError(Object.assign(new Error('x'), { code: 'UndoNotSupported' }));
+    expect(error.code).toBe('undo-not-supported');
+    expect(error.text.zh).toContain('撤销');
   });
 });

@@ -159,9 +159,27 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     };
   }
 
-  /** Writes go through here: one undo step where Excel can group them. */
-  function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    return has('1.20') ? run({ mergeUndoGroup: true }, batch) : run(batch);
+  /**
+   * Cell writes go through here: one undo step where Excel can group them (ExcelApi 1.20). Should
+   * Excel still refuse a member as not undoable, the batch runs again ungrouped: our writes are
+   * idempotent (values and formats set again, annotations only added where none is).
+   */
+  async function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    if (!has('1.20')) return run(batch);
+    try {
+      return await run({ mergeUndoGroup: true }, batch);
+    } catch (error) {
+      if (!isUndoNotSupported(error)) throw error;
+      return run(batch);
+    }
+  }
+
+  /**
+   * Adding or hiding a sheet is not undoable on Windows and Mac: inside a merged undo group it
+   * throws UndoNotSupported. So it runs on its own, before the grouped cell writes.
+   */
+  function runStructure(batch: (context: Excel.RequestContext) => Promise<void>): Promise<void> {
+    return run(batch);
   }
 
   function queueRows(read: SheetRead, first: number, last: number, mergesRead: boolean): void {
@@ -393,16 +411,24 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       const width = Math.max(1, ...plan.rows.map((r) => r.length));
       // Text throughout: a cell list such as "1E5" or a date must not turn into a number.
       const text = plan.rows.map((row) => Array.from({ length: width }, (_, c) => (row[c] === null || row[c] === undefined ? '' : String(row[c]))));
+      // The sheet is added and hidden first, on its own: an empty hidden sheet of ours is harmless
+      // should the write fail, while a sheet left visible with the reviewers' names is not.
+      if (!existing || hide) {
+        await runStructure(async (context) => {
+          const sheets = context.workbook.worksheets;
+          const sheet = existing ? sheets.getItem(plan.sheet) : sheets.add(plan.sheet);
+          if (hide) sheet.visibility = wanted as Excel.SheetVisibility;
+          await context.sync();
+        });
+      }
       await runWrite(async (context) => {
-        const sheets = context.workbook.worksheets;
-        const sheet = existing ? sheets.getItem(plan.sheet) : sheets.add(plan.sheet);
+        const sheet = context.workbook.worksheets.getItem(plan.sheet);
         if (existing) sheet.getUsedRange().clear();
         if (text.length > 0) {
           const range = sheet.getRange(`A1:${columnLetter(width - 1)}${text.length}`);
           range.numberFormat = text.map((row) => row.map(() => '@'));
           range.values = text;
         }
-        if (hide) sheet.visibility = wanted as Excel.SheetVisibility;
         await context.sync();
       });
       // Only our sheet changed, and we know how: a write that follows needs no new read.
@@ -437,9 +463,14 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       const width = Math.max(1, plan.columnWidths.length, ...plan.rows.map((r) => r.length));
       const cellAt = (row: ReportCell[], c: number): ReportCell => row[c] ?? { value: null };
       let links = 0;
+      if (!existing) {
+        await runStructure(async (context) => {
+          context.workbook.worksheets.add(plan.sheet);
+          await context.sync();
+        });
+      }
       await runWrite(async (context) => {
-        const sheets = context.workbook.worksheets;
-        const sheet = existing ? sheets.getItem(plan.sheet) : sheets.add(plan.sheet);
+        const sheet = context.workbook.worksheets.getItem(plan.sheet);
         if (existing) sheet.getUsedRange().clear();
         plan.columnWidths.forEach((chars, c) => {
           sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnPoints(chars);
@@ -514,6 +545,10 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
 }
 
 const LINK_COLOR = '#0563C1';
+
+function isUndoNotSupported(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'UndoNotSupported';
+}
 
 /** How the report's styles look in Excel (as the CLI's copy has them). */
 const STYLE_FONT: Record<ReportStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string }> = {

@@ -13,6 +13,7 @@ export type AdapterErrorCode =
   | 'unsupported'
   | 'access-denied'
   | 'busy'
+  | 'undo-not-supported'
   | 'excel-error';
 
 export interface AdapterErrorDetail {
@@ -140,6 +141,13 @@ const BY_EXCEL_CODE: Record<string, [AdapterErrorCode, LocalizedText]> = {
     {
       zh: '此版本的 Excel 不支持所需的功能。请更新 Office 后重试。',
       en: 'This version of Excel lacks a feature that is needed. Update Office and try again.',
+    },
+  ],
+  UndoNotSupported: [
+    'undo-not-supported',
+    {
+      zh: '此版本的 Excel 无法把这次修改作为一步撤销。请重试；修改后可用“清除结果”撤回本工具写入的内容。',
+      en: 'This Excel cannot make this change one undo step. Try again; 清除结果 (Clear results) removes what this tool wrote.',
     },
   ],
   ActivityLimitReached: [

@@ -2,7 +2,7 @@
 // WorkbookModel, `isSetSupported` like Office.context.requirements.isSetSupported for a chosen
 // ExcelApi version, and listeners hear about every sync so a UI can re-render.
 import type { WorkbookModel } from './model.js';
-import { SimRequestContext, type SimHost, versionAtLeast } from './proxies.js';
+import { SimRequestContext, type SimHost, type SimPlatform, type SyncPayload, versionAtLeast } from './proxies.js';
 
 /** Excel.run's two shapes used by the adapter: run(batch) and run(options, batch). */
 export interface SimRun {
@@ -11,12 +11,19 @@ export interface SimRun {
 }
 
 export type SimEvent =
-  | { type: 'sync'; changed: boolean; syncs: number }
+  | { type: 'sync'; changed: boolean; syncs: number; requestBytes: number; responseBytes: number }
   | { type: 'run'; syncs: number; options: Excel.RunOptions; error?: unknown };
 
 export interface SimulatorOptions {
   /** Highest ExcelApi requirement set to pretend to support; default "1.20". */
   apiVersion?: string;
+  /**
+   * "web" enforces Excel on the web's 5 MB per request and per response; "windows" (default) and
+   * "mac" refuse members that cannot be undone inside a merged undo group.
+   */
+  platform?: SimPlatform;
+  /** How the platform rewrites a number format code it stores (e.g. escaping "-" as "\\-"). */
+  formatRewrite?: (code: string) => string;
 }
 
 export interface ExcelSimulator {
@@ -29,6 +36,10 @@ export interface ExcelSimulator {
   readonly office: { context: { requirements: { isSetSupported: (name: string, minVersion?: string | number) => boolean } } };
   /** The simulated ExcelApi version; may be changed between runs. */
   apiVersion: string;
+  /** The simulated platform; may be changed between runs. */
+  platform: SimPlatform;
+  /** Estimated request and response bytes of each sync of the last finished run. */
+  readonly lastRunPayloads: SyncPayload[];
   /** context.sync() calls made by the last finished run (including run's own final sync). */
   readonly lastRunSyncs: number;
   /** Options the last run was started with ({} for run(batch)). */
@@ -48,6 +59,8 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
   let runs = 0;
   let lastRunSyncs = 0;
   let lastRunOptions: Excel.RunOptions = {};
+  let payloads: SyncPayload[] = [];
+  let lastRunPayloads: SyncPayload[] = [];
   let current: SimRequestContext | null = null;
 
   const emit = (event: SimEvent): void => {
@@ -57,9 +70,12 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
   const host: SimHost = {
     model,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-    afterSync(changed) {
+    platform: options.platform ?? 'windows',
+    formatRewrite: options.formatRewrite,
+    afterSync(changed, payload) {
       totalSyncs += 1;
-      emit({ type: 'sync', changed, syncs: current?.syncCount ?? 0 });
+      payloads.push(payload);
+      emit({ type: 'sync', changed, syncs: current?.syncCount ?? 0, ...payload });
     },
   };
 
@@ -73,8 +89,10 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     const batch = typeof first === 'function' ? first : second;
     if (!batch) throw new TypeError('Excel.run needs a batch function');
     const runOptions = typeof first === 'function' ? {} : { ...first };
-    const context = new SimRequestContext(host);
+    const context = new SimRequestContext(host, runOptions);
     const previous = current;
+    const outerPayloads = payloads;
+    payloads = [];
     current = context;
     let error: unknown;
     try {
@@ -91,6 +109,8 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
       runs += 1;
       lastRunSyncs = context.syncCount;
       lastRunOptions = runOptions;
+      lastRunPayloads = payloads;
+      payloads = outerPayloads;
       emit(error === undefined ? { type: 'run', syncs: context.syncCount, options: runOptions } : { type: 'run', syncs: context.syncCount, options: runOptions, error });
     }
   }
@@ -105,6 +125,15 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     },
     set apiVersion(version: string) {
       host.apiVersion = version;
+    },
+    get platform() {
+      return host.platform;
+    },
+    set platform(platform: SimPlatform) {
+      host.platform = platform;
+    },
+    get lastRunPayloads() {
+      return lastRunPayloads;
     },
     get lastRunSyncs() {
       return lastRunSyncs;
