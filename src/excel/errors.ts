@@ -7,6 +7,8 @@ export type AdapterErrorCode =
   | 'workbook-protected'
   | 'sheet-name-taken'
   | 'would-overwrite'
+  | 'stale'
+  | 'formula-cells'
   | 'not-found'
   | 'cell-edit-mode'
   | 'too-large'
@@ -89,6 +91,32 @@ export function wouldOverwriteError(sheet: string, cells: string[]): ExcelAdapte
   );
 }
 
+const shownCells = (cells: string[]): string => cells.slice(0, 5).join(', ') + (cells.length > 5 ? ' …' : '');
+
+export function staleSnapshotError(sheet: string, cells: string[]): ExcelAdapterError {
+  const shown = shownCells(cells);
+  return new ExcelAdapterError(
+    'stale',
+    {
+      zh: `校验之后，工作表「${sheet}」的单元格 ${shown} 已被修改（输入了内容、插入或删除了行列，或有人同时在编辑）。为免覆盖或写错位置，未写入任何内容。请重新校验。`,
+      en: `Since the check, cells ${shown} on sheet "${sheet}" have changed (typed over, rows or columns inserted or deleted, or a co-author's edit). So as not to overwrite or misplace anything, nothing was written. Check again.`,
+    },
+    { sheets: [sheet], cells },
+  );
+}
+
+export function formulaCellsError(sheet: string, cells: string[]): ExcelAdapterError {
+  const shown = shownCells(cells);
+  return new ExcelAdapterError(
+    'formula-cells',
+    {
+      zh: `工作表「${sheet}」的单元格 ${shown} 含有公式（可能显示为空白）。本工具从不覆盖公式，未写入任何内容。请删除或移走这些公式后重新校验。`,
+      en: `Cells ${shown} on sheet "${sheet}" hold formulas (they may look blank). This tool never writes over a formula, so nothing was written. Delete or move those formulas and check again.`,
+    },
+    { sheets: [sheet], cells },
+  );
+}
+
 export function sheetMissingError(sheets: string[]): ExcelAdapterError {
   return new ExcelAdapterError(
     'not-found',
@@ -98,6 +126,14 @@ export function sheetMissingError(sheets: string[]): ExcelAdapterError {
     },
     { sheets },
   );
+}
+
+/** Not an error: the read went on without this sheet's merged areas. */
+export function mergesGivenUp(sheet: string): LocalizedText {
+  return {
+    zh: `工作表「${sheet}」的合并单元格太多（一行超过 512 个），Excel 无法读取，已改为根据空白标签推断合并关系。如校验结果有误，请减少该表的合并单元格。`,
+    en: `Sheet "${sheet}" has too many merged cells for Excel to report (over 512 in one row), so merges were inferred from blank labels. If findings look wrong, unmerge cells on that sheet.`,
+  };
 }
 
 export function unsupportedError(): ExcelAdapterError {

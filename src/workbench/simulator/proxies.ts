@@ -50,10 +50,11 @@ export interface SimHost {
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 /**
  * Bytes of one action in a request besides its arguments (an object path, a method, a property
- * set). With it a one-cell write of value + format costs ≈ 450 B, + fill ≈ 870 B, + note ≈ 1.2 KB,
- * close to what Office.js's serializer was measured to send (OFFICE-NOTES.md).
+ * set). With it a one-cell write of value + format costs ≈ 480 B, + fill ≈ 940 B, + note ≈ 1.3 KB,
+ * close to what Office.js's serializer was measured to send (OFFICE-NOTES.md: 408 B, 793 B, 1.2 KB;
+ * a read band ≈ 500 B).
  */
-export const ACTION_BYTES = 140;
+export const ACTION_BYTES = 150;
 
 /** About the length of `value` as JSON (UTF-8), without building the string. */
 export function jsonBytes(value: unknown): number {
