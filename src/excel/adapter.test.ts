@@ -813,3 +813,29 @@ describe('our marks when the platform rewrites format codes (issue 16)', () => {
     expect(model.sheets[0].cells.get('C2')).toBeUndefined();
   });
 });
+
+describe('the 校验报告 with 5,000 findings on the web (issue 16)', () => {
+  test('its rows, links and styles are spread over syncs under 5 MB', async () => {
+    const grid: CellValue[][] = [['一级指标', '权重', '二级指标', '三级指标', '指标值类型', '指标值', '度量单位', '指标值内容']];
+    for (let i = 0; i < 5_000; i++) grid.push(['产出指标', i === 0 ? 100 : null, '数量指标', `指标${i + 1}`, '定量', '稳步提升', '项', `说明${i}`]);
+    const model = createWorkbookModel([sheetFromRows('大表', grid)]);
+    const excel = createExcel(model, { apiVersion: '1.20', platform: 'web' });
+    const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported, platform: 'web' });
+    const report = checkWorkbook(await adapter.readSnapshot());
+    const findings = report.tables.reduce((n, t) => n + t.findings.length, 0);
+    expect(findings).toBeGreaterThanOrEqual(5_000);
+    const planned = planReportSheet(report, { lang: 'zh', date: '2026-05-01' });
+    const summary = await adapter.writeReportSheet(planned);
+    expect(summary.rows).toBe(planned.rows.length);
+    expect(summary.links).toBeGreaterThanOrEqual(5_000);
+    const sheet = model.sheets.find((s) => s.name === REPORT_SHEET)!;
+    // Every planned cell is there, the last rows included.
+    const missing = planned.rows.flatMap((row, r) =>
+      row.flatMap((cell, c) => (cell.value !== null && sheet.cells.get(`${columnLetter(c)}${r + 1}`)?.value !== cell.value ? [`${columnLetter(c)}${r + 1}`] : [])),
+    );
+    expect(missing).toEqual([]);
+    expect(planned.rows.length).toBeGreaterThan(5_000);
+    expect(excel.lastRunSyncs).toBeGreaterThan(1);
+    expect(Math.max(...excel.lastRunPayloads.map((p) => p.requestBytes))).toBeLessThan(5 * 1024 * 1024);
+  });
+});

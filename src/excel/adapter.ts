@@ -134,6 +134,8 @@ export const VALUE_BAND_ROWS = 5_000;
  */
 export const MERGE_BAND_ROWS = 128;
 const DEFAULT_EAGER_ROWS = 20_000;
+/** Rows of the 校验报告 per values write. */
+const REPORT_BAND_ROWS = 500;
 const WEB_EAGER_ROWS = 1_000;
 const MAX_SELECT_AREAS = 200;
 
@@ -696,13 +698,20 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       }
       await runWrite(async (context) => {
         const sheet = context.workbook.worksheets.getItem(plan.sheet);
-        if (existing) sheet.getUsedRange().clear();
-        if (text.length > 0) {
-          const range = sheet.getRange(`A1:${columnLetter(width - 1)}${text.length}`);
-          range.numberFormat = text.map((row) => row.map(() => '@'));
-          range.values = text;
+        const jobs: Job[] = [{ request: 3 * ACTION, response: 0, queue: () => (existing ? sheet.getUsedRange().clear() : undefined) }];
+        for (let top = 0; top < text.length; top += REPORT_BAND_ROWS) {
+          const rows = text.slice(top, top + REPORT_BAND_ROWS);
+          jobs.push({
+            request: 3 * ACTION + rows.reduce((n, row) => n + row.reduce((m, v) => m + textBytes(v) + 6, 0), 0),
+            response: 0,
+            queue() {
+              const band = sheet.getRange(`A${top + 1}:${columnLetter(width - 1)}${top + rows.length}`);
+              band.numberFormat = rows.map((row) => row.map(() => '@'));
+              band.values = rows;
+            },
+          });
         }
-        await context.sync();
+        await syncJobs(context, jobs, budget);
       });
       // Only our sheet changed, and we know how: a write that follows needs no new read.
       const written: SheetSnapshot = {
@@ -742,40 +751,69 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
           await context.sync();
         });
       }
+      // The message column (the widest) wraps, so a long message prints in full.
+      const wide = plan.columnWidths.indexOf(Math.max(...plan.columnWidths));
       await runWrite(async (context) => {
         const sheet = context.workbook.worksheets.getItem(plan.sheet);
-        if (existing) sheet.getUsedRange().clear();
-        plan.columnWidths.forEach((chars, c) => {
-          sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnPoints(chars);
-        });
-        if (plan.rows.length > 0) {
-          const all = sheet.getRange(`A1:${columnLetter(width - 1)}${plan.rows.length}`);
+        const jobs: Job[] = [
+          {
+            request: (plan.columnWidths.length + 2) * 3 * ACTION,
+            response: 0,
+            queue() {
+              if (existing) sheet.getUsedRange().clear();
+              plan.columnWidths.forEach((chars, c) => {
+                sheet.getRange(`${columnLetter(c)}:${columnLetter(c)}`).format.columnWidth = columnPoints(chars);
+              });
+            },
+          },
+        ];
+        // Values and formats by bands of rows, each band one 2-D values and one 2-D numberFormat.
+        for (let top = 0; top < plan.rows.length; top += REPORT_BAND_ROWS) {
+          const rows = plan.rows.slice(top, top + REPORT_BAND_ROWS);
           // Text stays text: Excel would read "1/2" as a date or "=…" as a formula.
-          all.numberFormat = plan.rows.map((row) =>
+          const formats = rows.map((row) =>
             Array.from({ length: width }, (_, c) => {
               const cell = cellAt(row, c);
               return typeof cell.value === 'string' ? '@' : (cell.numberFormat ?? 'General');
             }),
           );
-          all.values = plan.rows.map((row) => Array.from({ length: width }, (_, c) => cellAt(row, c).value ?? ''));
+          const values = rows.map((row) => Array.from({ length: width }, (_, c) => cellAt(row, c).value ?? ''));
+          const bytes = rows.reduce((n, row, r) => n + formats[r].reduce((m, f, c) => m + textBytes(f) + textBytes(String(values[r][c])) + 2, 0) + row.length, 0);
+          jobs.push({
+            request: 3 * ACTION + bytes,
+            response: 0,
+            queue() {
+              const band = sheet.getRange(`A${top + 1}:${columnLetter(width - 1)}${top + rows.length}`);
+              band.numberFormat = formats;
+              band.values = values;
+            },
+          });
         }
-        // The message column (the widest) wraps, so a long message prints in full.
-        const wide = plan.columnWidths.indexOf(Math.max(...plan.columnWidths));
+        // Links and styles cell by cell (≈ 2.7 KB a finding's row): the budget splits them over syncs.
         plan.rows.forEach((row, r) => {
-          row.forEach((cell, c) => {
-            if (cell.value === null) return;
-            const range = sheet.getRange(`${columnLetter(c)}${r + 1}`);
-            if (cell.link && linksOn) {
-              range.hyperlink = { documentReference: qualify(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
-              range.format.font.color = LINK_COLOR;
-              range.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
-              links += 1;
-            }
-            if (cell.style) styleCell(range, cell.style);
-            if (c === wide && row.length > 1) range.format.wrapText = true;
+          const styled = row.flatMap((cell, c) =>
+            cell.value !== null && ((cell.link && linksOn) || cell.style || (c === wide && row.length > 1)) ? [{ cell, c }] : [],
+          );
+          if (styled.length === 0) return;
+          links += styled.filter(({ cell }) => cell.link && linksOn).length;
+          jobs.push({
+            request: styled.reduce((n, { cell }) => n + 9 * ACTION + textBytes(String(cell.value)) * (cell.link ? 2 : 0), 0),
+            response: 0,
+            queue() {
+              for (const { cell, c } of styled) {
+                const range = sheet.getRange(`${columnLetter(c)}${r + 1}`);
+                if (cell.link && linksOn) {
+                  range.hyperlink = { documentReference: qualify(cell.link.sheet, cell.link.cell), textToDisplay: String(cell.value) };
+                  range.format.font.color = LINK_COLOR;
+                  range.format.font.underline = 'Single' as Excel.RangeUnderlineStyle;
+                }
+                if (cell.style) styleCell(range, cell.style);
+                if (c === wide && row.length > 1) range.format.wrapText = true;
+              }
+            },
           });
         });
-        await context.sync();
+        await syncJobs(context, jobs, budget);
       });
       return { sheet: plan.sheet, rows: plan.rows.length, links, created: !existing };
     } catch (error) {
@@ -966,8 +1004,13 @@ function assembleSheet(read: SheetRead): SheetSnapshot {
 
 /** The adapter over the real Excel, for the task pane (call after Office.onReady). */
 export function createOfficeWorkbookAdapter(): WorkbookAdapter {
+  // Excel on the web has the 5 MB limit; a platform we cannot tell is treated as the web (safe, a few more syncs).
+  // Office.PlatformType's values are these strings; older Office.js may lack the enum object.
+  const platform = String(Office.context.diagnostics?.platform ?? Office.context.platform ?? '');
+  const desktop = platform === 'PC' || platform === 'Mac';
   return createWorkbookAdapter({
     run: Excel.run as ExcelRun,
     isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    platform: desktop ? 'desktop' : 'web',
   });
 }
