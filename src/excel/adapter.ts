@@ -142,8 +142,8 @@ const MAX_SELECT_AREAS = 200;
 // Estimated bytes, after what Office.js's serializer was measured to send (OFFICE-NOTES.md).
 /** One action of a request (an object path, a method call, a property set) besides its arguments. */
 const ACTION = 150;
-/** A read response, per cell: values (texts can be long) and number formats. */
-const VALUE_CELL = 40;
+/** A read response, per cell: values (long texts cost more: a refused sync is halved and retried) and number formats. */
+const VALUE_CELL = 20;
 const FORMAT_CELL = 16;
 /** A merged-areas read: its address text, per merge expected (≈ 2 per row in these tables). */
 const MERGE_ROW = 60;

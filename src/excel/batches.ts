@@ -51,6 +51,14 @@ export async function syncJobs(context: Excel.RequestContext, jobs: Job[], budge
   const pending = [...jobs].reverse();
   let limit = budget;
   while (pending.length > 0) {
+    // A job larger than the budget on its own is split before it is sent, where it can be.
+    const next = pending[pending.length - 1];
+    const parts = Math.max(next.request, next.response) > limit ? next.split?.() : undefined;
+    if (parts && parts.length > 0) {
+      pending.pop();
+      pending.push(...[...parts].reverse());
+      continue;
+    }
     const chunk = takeChunk(pending, limit);
     const done = chunk.map((job) => job.queue());
     try {
