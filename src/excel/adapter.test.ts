@@ -135,7 +135,7 @@ describe('readSnapshot', () => {
 
   test('ExcelApi 1.12: merges are not read (the core infers them) and reading still works', async () => {
     const { adapter } = setup(bigTable(10), '1.12');
-    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, multiSelect: false, hyperlinks: true });
+    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: true });
     const snapshot = await adapter.readSnapshot();
     expect(snapshot.sheets[0].merges).toEqual([]);
     expect(snapshot.sheets[0].values).toHaveLength(11);
@@ -233,7 +233,7 @@ describe('writeResults', () => {
 
   test('ExcelApi 1.4: fill colour only, no merges', async () => {
     const { excel, adapter } = setup(smallModel(), '1.4');
-    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, multiSelect: false, hyperlinks: false });
+    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: false });
     await adapter.readSnapshot();
     const summary = await adapter.writeResults([plan(WRITES)]);
     expect(summary.annotations).toBe(0);
@@ -837,5 +837,13 @@ describe('the 校验报告 with 5,000 findings on the web (issue 16)', () => {
     expect(planned.rows.length).toBeGreaterThan(5_000);
     expect(excel.lastRunSyncs).toBeGreaterThan(1);
     expect(Math.max(...excel.lastRunPayloads.map((p) => p.requestBytes))).toBeLessThan(5 * 1024 * 1024);
+  });
+});
+
+describe('undo in three states (issue 16.6)', () => {
+  test('below 1.19 writes clear the undo stack, 1.19 undoes per sync, 1.20 in one step', () => {
+    const modes = ['1.18', '1.19', '1.20'].map((v) => setup(smallModel(), v).adapter.capabilities());
+    expect(modes.map((c) => c.undo)).toEqual(['none', 'per-sync', 'one-step']);
+    expect(modes.map((c) => c.undoGroup)).toEqual([false, false, true]);
   });
 });

@@ -54,6 +54,8 @@ export interface WorkbookAdapterOptions {
 
 export type AnnotationMode = 'notes' | 'comments' | 'fill';
 
+export type UndoMode = 'none' | 'per-sync' | 'one-step';
+
 export interface AdapterCapabilities {
   /** Findings go into notes (ExcelApi 1.18), else comments (1.10), else only the fill colour shows them. */
   annotation: AnnotationMode;
@@ -61,6 +63,12 @@ export interface AdapterCapabilities {
   mergesRead: boolean;
   /** A write or clear is one undo step (ExcelApi 1.20). */
   undoGroup: boolean;
+  /**
+   * What Ctrl+Z does after a write: below ExcelApi 1.19 add-in writes clear the undo stack ("by
+   * design"), 1.19 makes each sync one step (a large write on the web takes several), 1.20 groups
+   * a whole write into one step.
+   */
+  undo: UndoMode;
   /** Several separate cells can be selected at once (ExcelApi 1.18); otherwise their bounding range. */
   multiSelect: boolean;
   /** The 校验报告 sheet links to cells (Range.hyperlink, ExcelApi 1.7); otherwise it shows the addresses as text. */
@@ -213,6 +221,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       annotation: has('1.18') ? 'notes' : has('1.10') ? 'comments' : 'fill',
       mergesRead: has('1.13'),
       undoGroup: has('1.20'),
+      undo: has('1.20') ? 'one-step' : has('1.19') ? 'per-sync' : 'none',
       multiSelect: has('1.18'),
       hyperlinks: has('1.7'),
     };

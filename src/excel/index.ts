@@ -8,6 +8,7 @@ export {
 export type {
   AdapterCapabilities,
   AnnotationMode,
+  UndoMode,
   ClearTarget,
   ExcelRun,
   IsSetSupported,
