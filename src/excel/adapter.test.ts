@@ -221,7 +221,7 @@ describe('writeResults', () => {
     await adapter.readSnapshot();
     const summary = await adapter.writeResults([plan(WRITES)]);
     expect(summary.annotation).toBe('comments');
-    expect(excel.lastRunSyncs).toBe(2); // re-read of the targets, then the write
+    expect(excel.lastRunSyncs).toBe(3); // re-read of the targets, the write, then the comments (a user note may refuse one)
     expect(excel.lastRunOptions).toEqual({});
     expect(excel.model.sheets[0].cells.get('C3')).toEqual({
       value: 0,
@@ -845,5 +845,19 @@ describe('undo in three states (issue 16.6)', () => {
     const modes = ['1.18', '1.19', '1.20'].map((v) => setup(smallModel(), v).adapter.capabilities());
     expect(modes.map((c) => c.undo)).toEqual(['none', 'per-sync', 'one-step']);
     expect(modes.map((c) => c.undoGroup)).toEqual([false, false, true]);
+  });
+});
+
+describe('below ExcelApi 1.18 a user\'s note is invisible to the API (issue 16.5)', () => {
+  test('comments mode: the cell with a note refuses our comment; it is kept as the user\'s and the others get theirs', async () => {
+    const model = smallModel();
+    model.sheets[0].cells.set('C3', { value: null, note: '用户的备注' });
+    const { adapter } = setup(model, '1.10');
+    const summary = await adapter.writeResults([plan(WRITES)]);
+    expect(summary.keptUserAnnotations).toEqual(['表!C3']);
+    expect(summary.annotations).toBe(1);
+    expect(model.sheets[0].cells.get('C3')).toMatchObject({ value: 0, note: '用户的备注' });
+    expect(model.sheets[0].cells.get('C3')?.comment).toBeUndefined();
+    expect(model.sheets[0].cells.get('C4')?.comment).toMatch(/目标可能偏低/);
   });
 });

@@ -575,6 +575,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       await runWrite(async (context) => {
         await verify(context, state, targets);
         const jobs: Job[] = [];
+        const comments: CommentAdd[] = [];
         for (const plan of active) {
           const sheet = context.workbook.worksheets.getItem(plan.sheet);
           const snap = state.sheets.get(plan.sheet)!;
@@ -604,11 +605,13 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
               summary.keptUserAnnotations.push(`${plan.sheet}!${w.address}`);
               continue;
             }
-            jobs.push(annotationJob(context, sheet, w.address, w.note, caps.annotation));
+            if (caps.annotation === 'notes') jobs.push(annotationJob(context, sheet, w.address, w.note, caps.annotation));
+            else comments.push({ sheet, name: plan.sheet, a1: w.address, note: w.note });
             summary.annotations += 1;
           }
         }
         await syncJobs(context, jobs, budget);
+        await addComments(context, comments, summary);
       });
       return summary;
     } catch (error) {
@@ -642,6 +645,36 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
         else range.format.fill.color = fill;
       },
     };
+  }
+
+  /**
+   * Comments go last. Below ExcelApi 1.18 a user's note is invisible to the API, yet a cell
+   * holding one refuses a comment. Excel stops a sync at the failing command, so the first of ours
+   * that is missing afterwards is that cell: it is counted as the user's, and the rest go on.
+   */
+  async function addComments(context: Excel.RequestContext, adds: CommentAdd[], summary: WriteSummary): Promise<void> {
+    let rest = adds;
+    while (rest.length > 0) {
+      try {
+        await syncJobs(context, rest.map((add) => annotationJob(context, add.sheet, add.a1, add.note, 'comments')), budget);
+        return;
+      } catch (error) {
+        if (isPayloadError(error)) throw error;
+        const all = context.workbook.comments;
+        all.load('items');
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only after a refused comment, once per such cell
+        await context.sync();
+        const where = all.items.map((comment) => comment.getLocation().load('address'));
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- as above
+        await context.sync();
+        const present = new Set(where.map((range) => locationKey(range.address)));
+        const failed = rest.findIndex((add) => !present.has(cellKey(add.name, add.a1)));
+        if (failed < 0) throw error;
+        summary.keptUserAnnotations.push(`${rest[failed].name}!${rest[failed].a1}`);
+        summary.annotations -= 1;
+        rest = rest.slice(failed + 1);
+      }
+    }
   }
 
   function annotationJob(context: Excel.RequestContext, sheet: Excel.Worksheet, a1: string, note: string, mode: AnnotationMode): Job {
@@ -920,6 +953,14 @@ function normaliseValue(value: unknown): CellValue {
   if (value === '' || value === undefined || value === null) return null;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   return String(value);
+}
+
+/** A comment of ours still to add. */
+interface CommentAdd {
+  sheet: Excel.Worksheet;
+  name: string;
+  a1: string;
+  note: string;
 }
 
 /** Cells of one column, rows top..bottom (1-based). */
