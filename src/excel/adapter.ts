@@ -1,6 +1,9 @@
-// The adapter between Office.js and the core: reads a WorkbookSnapshot in two syncs, applies the
-// core's write plans in one, clears our cells in one, writes our two sheets (the very hidden
-// accepted findings, the 校验报告) in one each, and selects cells for the pane.
+// The adapter between Office.js and the core: reads a WorkbookSnapshot (one sync for a one-sheet
+// workbook: the sheet list and a blind look at the active sheet; then sizes, values, and formats and
+// merges of the sheets that may hold a table), applies the core's write plans after re-reading the
+// cells they touch, clears our cells, writes our two sheets (the very hidden accepted findings, the
+// 校验报告), and selects cells for the pane. On Excel on the web every step is split into syncs
+// under an estimated byte budget (5 MB per request and per response is Excel's limit).
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
 import { columnLetter, parseCell, parseRange, rangeAddress } from '../core/a1.js';
@@ -110,19 +113,27 @@ export interface ReportSheetSummary {
 }
 
 export interface WorkbookAdapter {
-  /** Every worksheet's used range, number formats, merged areas and protection, in ≤ 2 syncs. */
+  /**
+   * Every worksheet's used range, merged areas and protection, and number formats where a table may
+   * be: 1 sync for a one-sheet workbook without annotations, else 4 on the desktop (more on the web).
+   */
   readSnapshot(): Promise<WorkbookSnapshot>;
-  /** Clears each plan's `clear` cells, then writes its cells, in one sync; refuses protected sheets. */
+  /**
+   * Re-reads the cells the plans touch (refusing when they changed since the read, or hold a
+   * formula), then clears each plan's `clear` cells and writes its cells: 2 syncs on the desktop
+   * (3 in comments mode); refuses protected sheets.
+   */
   writeResults(plans: SheetWritePlan[], options?: WriteOptions): Promise<WriteSummary>;
-  /** Empties exactly the given cells of ours (value, format, fill, note/comment) in one sync; returns the count. */
+  /** Empties exactly the given cells of ours (value, format, fill, note/comment) after a re-read; returns the count. */
   clearResults(targets: ClearTarget[]): Promise<number>;
   /**
    * Replaces the very hidden sheet of accepted findings with the plan's rows (adding it when
-   * missing) in one sync; refuses a protected sheet, or a protected workbook when it must add it.
+   * missing, and hiding it, outside the merged undo group); refuses a protected sheet, or a
+   * protected workbook when it must add it.
    */
   writeAcceptances(plan: AcceptanceSheetPlan): Promise<void>;
   /**
-   * Adds the 校验报告 sheet, or refreshes it when an earlier run wrote it, in one sync: values,
+   * Adds the 校验报告 sheet (outside the merged undo group), or refreshes it when an earlier run wrote it: values,
    * links to cells (ExcelApi 1.7), styles and column widths. Refuses a user's own sheet of that
    * name, a protected sheet or workbook.
    */
