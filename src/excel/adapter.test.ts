@@ -135,7 +135,7 @@ describe('readSnapshot', () => {
 
   test('ExcelApi 1.12: merges are not read (the core infers them) and reading still works', async () => {
     const { adapter } = setup(bigTable(10), '1.12');
-    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: true });
+    expect(adapter.capabilities()).toEqual({ annotation: 'comments', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: true, liveRecheck: true });
     const snapshot = await adapter.readSnapshot();
     expect(snapshot.sheets[0].merges).toEqual([]);
     expect(snapshot.sheets[0].values).toHaveLength(11);
@@ -233,7 +233,7 @@ describe('writeResults', () => {
 
   test('ExcelApi 1.4: fill colour only, no merges', async () => {
     const { excel, adapter } = setup(smallModel(), '1.4');
-    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: false });
+    expect(adapter.capabilities()).toEqual({ annotation: 'fill', mergesRead: false, undoGroup: false, undo: 'none', multiSelect: false, hyperlinks: false, liveRecheck: false });
     await adapter.readSnapshot();
     const summary = await adapter.writeResults([plan(WRITES)]);
     expect(summary.annotations).toBe(0);
@@ -859,5 +859,46 @@ describe('below ExcelApi 1.18 a user\'s note is invisible to the API (issue 16.5
     expect(model.sheets[0].cells.get('C3')).toMatchObject({ value: 0, note: '用户的备注' });
     expect(model.sheets[0].cells.get('C3')?.comment).toBeUndefined();
     expect(model.sheets[0].cells.get('C4')?.comment).toMatch(/目标可能偏低/);
+  });
+});
+
+describe('live re-check: watching checked sheets (issue 16.10)', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('edits are reported once they pause, never once per keystroke; our own writes are not; stop ends it', async () => {
+    for (const apiVersion of ['1.20', '1.13']) {
+      const { excel, adapter } = setup(smallModel(), apiVersion);
+      const calls: string[][] = [];
+      const stop = await adapter.watchChanges(['表'], (sheets) => calls.push(sheets), { debounceMs: 30 });
+      expect(stop).not.toBeNull();
+      // Our own write (its events carry ThisLocalAddin from 1.14; below, they fall in the quiet time).
+      await adapter.writeResults([plan(WRITES)]);
+      await pause(80);
+      expect(calls).toEqual([]);
+      if (apiVersion === '1.13') await pause(1_000);
+      // A person types three values in a row.
+      excel.edit('表', 'B2', 11);
+      excel.edit('表', 'B3', 12);
+      excel.edit('表', 'B4', 13);
+      await pause(80);
+      expect(calls).toEqual([['表']]);
+      await stop!();
+      excel.edit('表', 'B2', 14);
+      await pause(80);
+      expect(calls).toHaveLength(1);
+    }
+  });
+
+  test('a co-author\'s edit is reported too; below ExcelApi 1.7 there is nothing to watch', async () => {
+    const { excel, adapter } = setup(smallModel());
+    const calls: string[][] = [];
+    const stop = await adapter.watchChanges(['表'], (sheets) => calls.push(sheets), { debounceMs: 10 });
+    excel.edit('表', 'B2', 99, true);
+    await pause(50);
+    expect(calls).toEqual([['表']]);
+    await stop!();
+    const old = setup(smallModel(), '1.6');
+    expect(old.adapter.capabilities().liveRecheck).toBe(false);
+    expect(await old.adapter.watchChanges(['表'], () => undefined)).toBeNull();
   });
 });

@@ -32,6 +32,8 @@ import {
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Goes on in an earlier context (Office.js: how event handlers are removed). */
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 /** Office.context.requirements.isSetSupported. */
@@ -76,6 +78,13 @@ export interface AdapterCapabilities {
   multiSelect: boolean;
   /** The 校验报告 sheet links to cells (Range.hyperlink, ExcelApi 1.7); otherwise it shows the addresses as text. */
   hyperlinks: boolean;
+  /** Edits to checked sheets can be watched (Worksheet.onChanged, ExcelApi 1.7) for a live re-check. */
+  liveRecheck: boolean;
+}
+
+export interface WatchOptions {
+  /** Quiet time after the last edit before `onChange` is called; default 800 ms. */
+  debounceMs?: number;
 }
 
 export interface WriteOptions {
@@ -143,6 +152,12 @@ export interface WorkbookAdapter {
   capabilities(): AdapterCapabilities;
   /** What the last read could not do as asked (a sheet's merges inferred instead of read), for the pane to show. */
   readWarnings(): LocalizedText[];
+  /**
+   * Calls `onChange` with the sheets edited, once edits have paused (debounced; never once per
+   * keystroke), for a live re-check. Our own writes are not reported. Resolves to the function that
+   * stops watching, or null where Excel has no onChanged (below ExcelApi 1.7).
+   */
+  watchChanges(sheets: string[], onChange: (sheets: string[]) => void, options?: WatchOptions): Promise<(() => Promise<void>) | null>;
 }
 
 /** Rows per values read (a band is also the unit the budget splits by). */
@@ -157,6 +172,8 @@ const DEFAULT_EAGER_ROWS = 20_000;
 const REPORT_BAND_ROWS = 500;
 const WEB_EAGER_ROWS = 1_000;
 const MAX_SELECT_AREAS = 200;
+/** Below ExcelApi 1.14, change events this soon after our own write are taken for its echo. */
+const OWN_EVENTS_MS = 1_000;
 
 // Estimated bytes, after what Office.js's serializer was measured to send (OFFICE-NOTES.md).
 /** One action of a request (an object path, a method call, a property set) besides its arguments. */
@@ -235,6 +252,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       undo: has('1.20') ? 'one-step' : has('1.19') ? 'per-sync' : 'none',
       multiSelect: has('1.18'),
       hyperlinks: has('1.7'),
+      liveRecheck: has('1.7'),
     };
   }
 
@@ -244,12 +262,63 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
    * idempotent (values and formats set again, annotations only added where none is).
    */
   async function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
-    if (!has('1.20')) return run(batch);
+    return ownWrite(async () => {
+      if (!has('1.20')) return run(batch);
+      try {
+        return await run({ mergeUndoGroup: true }, batch);
+      } catch (error) {
+        if (!isUndoNotSupported(error)) throw error;
+        return run(batch);
+      }
+    });
+  }
+
+  // Our own writes raise onChanged too. From ExcelApi 1.14 the event says so (triggerSource);
+  // below, events during a write and shortly after it are taken for ours.
+  let writing = 0;
+  let quietUntil = 0;
+  async function ownWrite<T>(write: () => Promise<T>): Promise<T> {
+    writing += 1;
     try {
-      return await run({ mergeUndoGroup: true }, batch);
+      return await write();
+    } finally {
+      writing -= 1;
+      quietUntil = Date.now() + OWN_EVENTS_MS;
+    }
+  }
+
+  async function watchChanges(sheets: string[], onChange: (sheets: string[]) => void, watch: WatchOptions = {}): Promise<(() => Promise<void>) | null> {
+    if (!has('1.7') || sheets.length === 0) return null;
+    const debounceMs = watch.debounceMs ?? 800;
+    const edited = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const handlerFor = (name: string) => async (event: Excel.WorksheetChangedEventArgs) => {
+      if (String(event.triggerSource ?? '') === 'ThisLocalAddin') return;
+      if (event.triggerSource === undefined && (writing > 0 || Date.now() < quietUntil)) return;
+      edited.add(name);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        const names = [...edited];
+        edited.clear();
+        onChange(names);
+      }, debounceMs);
+    };
+    try {
+      const results = await run(async (context) => {
+        const added = sheets.map((name) => context.workbook.worksheets.getItem(name).onChanged.add(handlerFor(name)));
+        await context.sync();
+        return added;
+      });
+      return async () => {
+        if (timer !== undefined) clearTimeout(timer);
+        await run(results[0].context as Excel.RequestContext, async (context) => {
+          for (const result of results) result.remove();
+          await context.sync();
+        });
+      };
     } catch (error) {
-      if (!isUndoNotSupported(error)) throw error;
-      return run(batch);
+      throw toAdapterError(error);
     }
   }
 
@@ -258,7 +327,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
    * throws UndoNotSupported. So it runs on its own, before the grouped cell writes.
    */
   function runStructure(batch: (context: Excel.RequestContext) => Promise<void>): Promise<void> {
-    return run(batch);
+    return ownWrite(() => run(batch));
   }
 
   /** Jobs reading values (and number formats) of a sheet's used range, band by band. */
@@ -906,6 +975,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     selectCells,
     capabilities,
     readWarnings: () => [...lastWarnings],
+    watchChanges,
   };
 }
 

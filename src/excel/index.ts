@@ -15,6 +15,7 @@ export type {
   ReportSheetSummary,
   WorkbookAdapter,
   WorkbookAdapterOptions,
+  WatchOptions,
   WriteOptions,
   WriteSummary,
 } from './adapter.js';

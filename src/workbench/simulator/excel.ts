@@ -2,12 +2,15 @@
 // WorkbookModel, `isSetSupported` like Office.context.requirements.isSetSupported for a chosen
 // ExcelApi version, and listeners hear about every sync so a UI can re-render.
 import type { WorkbookModel } from './model.js';
-import { SimRequestContext, type SimHost, type SimPlatform, type SyncPayload, versionAtLeast } from './proxies.js';
+import { setCellField, findSheet, parseAreaAddress } from './model.js';
+import type { CellValue } from '../../core/types.js';
+import { fireChanged, SimRequestContext, type SimHost, type SimPlatform, type SyncPayload, versionAtLeast } from './proxies.js';
 
 /** Excel.run's two shapes used by the adapter: run(batch) and run(options, batch). */
 export interface SimRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export type SimEvent =
@@ -47,6 +50,11 @@ export interface ExcelSimulator {
   /** context.sync() calls over the simulator's life. */
   readonly totalSyncs: number;
   readonly runs: number;
+  /**
+   * A person typing `value` into `cell` of `sheet` (or a co-author, `remote`): the model changes
+   * and the sheet's onChanged handlers hear of it, as from Excel.
+   */
+  edit(sheet: string, cell: string, value: CellValue, remote?: boolean): void;
   /** Calls `listener` after each sync and each finished run; returns the unsubscribe function. */
   subscribe(listener: (event: SimEvent) => void): () => void;
 }
@@ -72,6 +80,7 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     platform: options.platform ?? 'windows',
     formatRewrite: options.formatRewrite,
+    changeHandlers: new Map(),
     afterSync(changed, payload) {
       totalSyncs += 1;
       payloads.push(payload);
@@ -83,13 +92,16 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     name === 'ExcelApi' && versionAtLeast(host.apiVersion, minVersion === undefined ? '1.1' : String(minVersion));
 
   async function run<T>(
-    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    first: Excel.RunOptions | SimRequestContext | ((context: Excel.RequestContext) => Promise<T>),
     second?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     const batch = typeof first === 'function' ? first : second;
     if (!batch) throw new TypeError('Excel.run needs a batch function');
-    const runOptions = typeof first === 'function' ? {} : { ...first };
-    const context = new SimRequestContext(host, runOptions);
+    // Excel.run(eventResult.context, batch) goes on with that context (to remove event handlers).
+    const reused = first instanceof SimRequestContext ? first : undefined;
+    const runOptions: Excel.RunOptions = typeof first === 'function' || reused ? {} : { ...(first as Excel.RunOptions) };
+    if (reused) reused._reopen();
+    const context = reused ?? new SimRequestContext(host, runOptions);
     const previous = current;
     const outerPayloads = payloads;
     payloads = [];
@@ -146,6 +158,13 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     },
     get runs() {
       return runs;
+    },
+    edit(sheetName, cell, value, remote = false) {
+      const sheet = findSheet(model, sheetName);
+      const rect = parseAreaAddress(cell);
+      if (!sheet || !rect) throw new Error(`no cell ${sheetName}!${cell}`);
+      setCellField(sheet, rect.top, rect.left, 'value', value);
+      fireChanged(host, sheet, cell, false, remote ? 'Remote' : 'Local');
     },
     subscribe(listener) {
       listeners.add(listener);

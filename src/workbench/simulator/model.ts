@@ -65,6 +65,8 @@ export interface SheetModel {
   added?: boolean;
   /** True when visibility or column widths changed through the API (applyToExcelJs writes them). */
   sheetChanged?: boolean;
+  /** Counts cell changes, so the simulator can tell which sheets a sync changed (Worksheet.onChanged). */
+  revision?: number;
 }
 
 export interface Selection {
@@ -182,6 +184,7 @@ export function setCellField<F extends CellField>(
   const fields = sheet.changes.get(key) ?? new Set<CellField>();
   fields.add(field);
   sheet.changes.set(key, fields);
+  sheet.revision = (sheet.revision ?? 0) + 1;
 }
 
 // Parsing A1 keys dominates large simulated reads; keys repeat, so remember them.

@@ -44,6 +44,30 @@ export interface SimHost {
   formatRewrite?: (code: string) => string;
   /** Called after every sync with whether the model changed and what it cost. */
   afterSync(changed: boolean, payload: SyncPayload): void;
+  /** Worksheet.onChanged handlers registered by add-ins, by sheet; they outlive their Excel.run. */
+  changeHandlers: Map<SheetModel, Set<ChangeHandler>>;
+}
+
+/** As Excel.WorksheetChangedEventArgs, as far as the simulator fills it. */
+export interface SimChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+  /** ExcelApi 1.14: "ThisLocalAddin" for the add-in's own writes; absent below. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+
+export type ChangeHandler = (event: SimChangedEvent) => Promise<unknown>;
+
+/** Calls the sheet's onChanged handlers after the current task, as Excel delivers events. */
+export function fireChanged(host: SimHost, sheet: SheetModel, address: string, fromAddin: boolean, source: 'Local' | 'Remote' = 'Local'): void {
+  const handlers = host.changeHandlers.get(sheet);
+  if (!handlers || handlers.size === 0) return;
+  const event: SimChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.name, address, changeType: 'RangeEdited', source };
+  if (versionAtLeast(host.apiVersion, '1.14')) event.triggerSource = fromAddin ? 'ThisLocalAddin' : 'Unknown';
+  for (const handler of [...handlers]) setTimeout(() => void handler(event), 0);
 }
 
 /** Excel on the web refuses a request or a response above 5 MB, per sync. */
@@ -138,6 +162,8 @@ export class SimRequestContext {
     await Promise.resolve();
     const limited = this.host.platform === 'web';
     let refused = false;
+    // Which watched sheets this sync changes: their handlers hear of it afterwards.
+    const watched = [...this.host.changeHandlers.keys()].map((sheet) => [sheet, sheet.revision ?? 0] as const);
     this.syncing = true;
     try {
       if (limited && requestBytes > PAYLOAD_LIMIT) {
@@ -160,6 +186,9 @@ export class SimRequestContext {
       this.objects = [];
       const changed = this.changed;
       this.changed = false;
+      for (const [sheet, revision] of watched) {
+        if ((sheet.revision ?? 0) !== revision) fireChanged(this.host, sheet, formatArea(usedBounds(sheet, false) ?? { top: 1, bottom: 1, left: 0, right: 0 }), true);
+      }
       this.host.afterSync(changed, { requestBytes, responseBytes: this.responseBytes });
     }
   }
@@ -207,6 +236,11 @@ export class SimRequestContext {
 
   _close(): void {
     this.closed = true;
+  }
+
+  /** Excel.run(eventResult.context, …): a finished context used again, to remove event handlers. */
+  _reopen(): void {
+    this.closed = false;
   }
 
   _supports(version: string): boolean {
@@ -601,6 +635,17 @@ export class SimWorksheet extends SimObject<SheetModel> {
     return this._get('id');
   }
 
+  #onChanged: SimChangedHandlers | undefined;
+
+  /** ExcelApi 1.7: handlers hear of every change to the sheet, the add-in's own writes included. */
+  get onChanged(): SimChangedHandlers {
+    if (!this.#onChanged) {
+      this.context._require('1.7', 'Worksheet.onChanged');
+      this.#onChanged = new SimChangedHandlers(this.context, () => this._target());
+    }
+    return this.#onChanged;
+  }
+
   /** ExcelApi 1.2 */
   get protection(): SimWorksheetProtection {
     return this._child('protection', () => {
@@ -711,6 +756,34 @@ export class SimWorksheet extends SimObject<SheetModel> {
     // Runs inside a sync: fail now rather than queue.
     if (!this.context._supports('1.2')) throw apiNotFound('1.2', 'Worksheet.protection');
     return this._child('protection', () => new SimWorksheetProtection(this.context, () => this._target()));
+  }
+}
+
+/** OfficeExtension.EventHandlers of Worksheet.onChanged. */
+export class SimChangedHandlers {
+  constructor(
+    private readonly context: SimRequestContext,
+    private readonly sheet: () => SheetModel | null,
+  ) {}
+
+  /** Registered at the next sync; remove() too (then sync that result's context). */
+  add(handler: ChangeHandler): { context: SimRequestContext; remove(): void } {
+    const handlers = this.context.host.changeHandlers;
+    let target: SheetModel | null = null;
+    this.context._enqueue(() => {
+      target = this.sheet();
+      if (!target) throw new SimError('ItemNotFound', 'The requested Worksheet does not exist.', 'Worksheet.onChanged');
+      const set = handlers.get(target) ?? new Set<ChangeHandler>();
+      set.add(handler);
+      handlers.set(target, set);
+    });
+    return {
+      context: this.context,
+      remove: () =>
+        this.context._enqueue(() => {
+          if (target) handlers.get(target)?.delete(handler);
+        }),
+    };
   }
 }
 

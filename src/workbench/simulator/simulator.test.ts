@@ -781,3 +781,59 @@ describe('undo groups, note/comment exclusivity, formulas (issue 16)', () => {
     expect(read).toEqual([['0.00;\\-0.00;0.00']]);
   });
 });
+
+describe('Worksheet.onChanged (ExcelApi 1.7)', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('handlers outlive their run, hear edits and API writes (marked ThisLocalAddin from 1.14), and are removed through their context', async () => {
+    const excel = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]));
+    const events: { address: string; triggerSource?: string }[] = [];
+    const result = await excel.run(async (context) => {
+      const added = context.workbook.worksheets.getItem('表').onChanged.add(async (e) => {
+        events.push({ address: e.address, triggerSource: e.triggerSource });
+      });
+      await context.sync();
+      return added;
+    });
+    excel.edit('表', 'B2', 5);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('C3').values = [[7]];
+      await context.sync();
+    });
+    await pause(10);
+    expect(events).toEqual([
+      { address: 'B2', triggerSource: 'Unknown' },
+      { address: 'A1:C3', triggerSource: 'ThisLocalAddin' },
+    ]);
+    await excel.run(result.context as Excel.RequestContext, async (context) => {
+      result.remove();
+      await context.sync();
+    });
+    excel.edit('表', 'B2', 6);
+    await pause(10);
+    expect(events).toHaveLength(2);
+  });
+
+  test('below ExcelApi 1.14 the event does not say who made the change; below 1.7 there is no onChanged', async () => {
+    const excel = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]), { apiVersion: '1.13' });
+    const seen: unknown[] = [];
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').onChanged.add(async (e) => {
+        seen.push(e.triggerSource);
+      });
+      await context.sync();
+    });
+    excel.edit('表', 'A1', 2);
+    await pause(10);
+    expect(seen).toEqual([undefined]);
+
+    const old = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]), { apiVersion: '1.6' });
+    const error = await failure(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('表').onChanged.add(async () => undefined);
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ApiNotFound');
+  });
+});
