@@ -739,6 +739,16 @@ describe('the write checks what it writes over (issue 16)', () => {
     expect(again.code).toBe('would-overwrite');
   });
 
+  test('a formula in the table that recalculates to another value is no edit: the write goes ahead', async () => {
+    const model = smallModel();
+    model.sheets[0].cells.set('A2', { value: 1, formula: '=NOW()' });
+    const { excel, adapter } = setup(model);
+    await adapter.readSnapshot();
+    excel.model.sheets[0].cells.set('A2', { value: 2, formula: '=NOW()' });
+    await adapter.writeResults([plan(WRITES)]);
+    expect(model.sheets[0].cells.get('C1')?.value).toBe('得分');
+  });
+
   test('a row inserted above the table after the check shifts the rows: refused', async () => {
     const { excel, adapter } = setup(smallModel());
     await adapter.readSnapshot();

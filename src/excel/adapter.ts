@@ -583,8 +583,10 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
                 const a1 = `${columnLetter(left + c)}${run.top + r}`;
                 const formula: unknown = loaded.formulas[r]?.[c];
                 const target = left + c === run.column;
-                if (target && typeof formula === 'string' && formula.startsWith('=')) found.formulas.push(a1);
-                else if (normaliseValue(value) !== cellOf(snap, a1).value) found.changed.push(a1);
+                const isFormula = typeof formula === 'string' && formula.startsWith('=');
+                if (target && isFormula) found.formulas.push(a1);
+                // A formula's result may recalculate (=NOW()): only typed values tell of an edit.
+                else if (!isFormula && normaliseValue(value) !== cellOf(snap, a1).value) found.changed.push(a1);
               }),
             );
           });
