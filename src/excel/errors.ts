@@ -7,12 +7,15 @@ export type AdapterErrorCode =
   | 'workbook-protected'
   | 'sheet-name-taken'
   | 'would-overwrite'
+  | 'stale'
+  | 'formula-cells'
   | 'not-found'
   | 'cell-edit-mode'
   | 'too-large'
   | 'unsupported'
   | 'access-denied'
   | 'busy'
+  | 'undo-not-supported'
   | 'excel-error';
 
 export interface AdapterErrorDetail {
@@ -88,6 +91,32 @@ export function wouldOverwriteError(sheet: string, cells: string[]): ExcelAdapte
   );
 }
 
+const shownCells = (cells: string[]): string => cells.slice(0, 5).join(', ') + (cells.length > 5 ? ' …' : '');
+
+export function staleSnapshotError(sheet: string, cells: string[]): ExcelAdapterError {
+  const shown = shownCells(cells);
+  return new ExcelAdapterError(
+    'stale',
+    {
+      zh: `校验之后，工作表「${sheet}」的单元格 ${shown} 已被修改（输入了内容、插入或删除了行列，或有人同时在编辑）。为免覆盖或写错位置，未写入任何内容。请重新校验。`,
+      en: `Since the check, cells ${shown} on sheet "${sheet}" have changed (typed over, rows or columns inserted or deleted, or a co-author's edit). So as not to overwrite or misplace anything, nothing was written. Check again.`,
+    },
+    { sheets: [sheet], cells },
+  );
+}
+
+export function formulaCellsError(sheet: string, cells: string[]): ExcelAdapterError {
+  const shown = shownCells(cells);
+  return new ExcelAdapterError(
+    'formula-cells',
+    {
+      zh: `工作表「${sheet}」的单元格 ${shown} 含有公式（可能显示为空白）。本工具从不覆盖公式，未写入任何内容。请删除或移走这些公式后重新校验。`,
+      en: `Cells ${shown} on sheet "${sheet}" hold formulas (they may look blank). This tool never writes over a formula, so nothing was written. Delete or move those formulas and check again.`,
+    },
+    { sheets: [sheet], cells },
+  );
+}
+
 export function sheetMissingError(sheets: string[]): ExcelAdapterError {
   return new ExcelAdapterError(
     'not-found',
@@ -97,6 +126,14 @@ export function sheetMissingError(sheets: string[]): ExcelAdapterError {
     },
     { sheets },
   );
+}
+
+/** Not an error: the read went on without this sheet's merged areas. */
+export function mergesGivenUp(sheet: string): LocalizedText {
+  return {
+    zh: `工作表「${sheet}」的合并单元格太多（一行超过 512 个），Excel 无法读取，已改为根据空白标签推断合并关系。如校验结果有误，请减少该表的合并单元格。`,
+    en: `Sheet "${sheet}" has too many merged cells for Excel to report (over 512 in one row), so merges were inferred from blank labels. If findings look wrong, unmerge cells on that sheet.`,
+  };
 }
 
 export function unsupportedError(): ExcelAdapterError {
@@ -140,6 +177,13 @@ const BY_EXCEL_CODE: Record<string, [AdapterErrorCode, LocalizedText]> = {
     {
       zh: '此版本的 Excel 不支持所需的功能。请更新 Office 后重试。',
       en: 'This version of Excel lacks a feature that is needed. Update Office and try again.',
+    },
+  ],
+  UndoNotSupported: [
+    'undo-not-supported',
+    {
+      zh: '此版本的 Excel 无法把这次修改作为一步撤销。请重试；修改后可用“清除结果”撤回本工具写入的内容。',
+      en: 'This Excel cannot make this change one undo step. Try again; 清除结果 (Clear results) removes what this tool wrote.',
     },
   ],
   ActivityLimitReached: [

@@ -8,14 +8,18 @@ export {
 export type {
   AdapterCapabilities,
   AnnotationMode,
+  UndoMode,
   ClearTarget,
   ExcelRun,
   IsSetSupported,
   ReportSheetSummary,
   WorkbookAdapter,
   WorkbookAdapterOptions,
+  WatchOptions,
   WriteOptions,
   WriteSummary,
 } from './adapter.js';
+export { isPayloadError, syncJobs, WEB_BUDGET, WEB_PAYLOAD_LIMIT, type Job, type SyncStats } from './batches.js';
+export { canonicalMarkFormat, normaliseFormatCode } from './formatMark.js';
 export { ExcelAdapterError, toAdapterError, type AdapterErrorCode, type AdapterErrorDetail } from './errors.js';
 export { parseQualified, qualify, splitAreaList, type QualifiedAddress } from './addresses.js';

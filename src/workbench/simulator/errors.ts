@@ -10,6 +10,9 @@ export type SimErrorCode =
   | 'InvalidObjectPath'
   | 'AccessDenied'
   | 'ApiNotFound'
+  | 'UndoNotSupported'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
   | 'GeneralException';
 
 export class SimError extends Error {

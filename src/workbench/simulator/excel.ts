@@ -2,21 +2,31 @@
 // WorkbookModel, `isSetSupported` like Office.context.requirements.isSetSupported for a chosen
 // ExcelApi version, and listeners hear about every sync so a UI can re-render.
 import type { WorkbookModel } from './model.js';
-import { SimRequestContext, type SimHost, versionAtLeast } from './proxies.js';
+import { setCellField, findSheet, parseAreaAddress } from './model.js';
+import type { CellValue } from '../../core/types.js';
+import { fireChanged, SimRequestContext, type SimHost, type SimPlatform, type SyncPayload, versionAtLeast } from './proxies.js';
 
 /** Excel.run's two shapes used by the adapter: run(batch) and run(options, batch). */
 export interface SimRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export type SimEvent =
-  | { type: 'sync'; changed: boolean; syncs: number }
+  | { type: 'sync'; changed: boolean; syncs: number; requestBytes: number; responseBytes: number }
   | { type: 'run'; syncs: number; options: Excel.RunOptions; error?: unknown };
 
 export interface SimulatorOptions {
   /** Highest ExcelApi requirement set to pretend to support; default "1.20". */
   apiVersion?: string;
+  /**
+   * "web" enforces Excel on the web's 5 MB per request and per response; "windows" (default) and
+   * "mac" refuse members that cannot be undone inside a merged undo group.
+   */
+  platform?: SimPlatform;
+  /** How the platform rewrites a number format code it stores (e.g. escaping "-" as "\\-"). */
+  formatRewrite?: (code: string) => string;
 }
 
 export interface ExcelSimulator {
@@ -29,6 +39,10 @@ export interface ExcelSimulator {
   readonly office: { context: { requirements: { isSetSupported: (name: string, minVersion?: string | number) => boolean } } };
   /** The simulated ExcelApi version; may be changed between runs. */
   apiVersion: string;
+  /** The simulated platform; may be changed between runs. */
+  platform: SimPlatform;
+  /** Estimated request and response bytes of each sync of the last finished run. */
+  readonly lastRunPayloads: SyncPayload[];
   /** context.sync() calls made by the last finished run (including run's own final sync). */
   readonly lastRunSyncs: number;
   /** Options the last run was started with ({} for run(batch)). */
@@ -36,6 +50,11 @@ export interface ExcelSimulator {
   /** context.sync() calls over the simulator's life. */
   readonly totalSyncs: number;
   readonly runs: number;
+  /**
+   * A person typing `value` into `cell` of `sheet` (or a co-author, `remote`): the model changes
+   * and the sheet's onChanged handlers hear of it, as from Excel.
+   */
+  edit(sheet: string, cell: string, value: CellValue, remote?: boolean): void;
   /** Calls `listener` after each sync and each finished run; returns the unsubscribe function. */
   subscribe(listener: (event: SimEvent) => void): () => void;
 }
@@ -48,6 +67,8 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
   let runs = 0;
   let lastRunSyncs = 0;
   let lastRunOptions: Excel.RunOptions = {};
+  let payloads: SyncPayload[] = [];
+  let lastRunPayloads: SyncPayload[] = [];
   let current: SimRequestContext | null = null;
 
   const emit = (event: SimEvent): void => {
@@ -57,9 +78,13 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
   const host: SimHost = {
     model,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
-    afterSync(changed) {
+    platform: options.platform ?? 'windows',
+    formatRewrite: options.formatRewrite,
+    changeHandlers: new Map(),
+    afterSync(changed, payload) {
       totalSyncs += 1;
-      emit({ type: 'sync', changed, syncs: current?.syncCount ?? 0 });
+      payloads.push(payload);
+      emit({ type: 'sync', changed, syncs: current?.syncCount ?? 0, ...payload });
     },
   };
 
@@ -67,14 +92,19 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     name === 'ExcelApi' && versionAtLeast(host.apiVersion, minVersion === undefined ? '1.1' : String(minVersion));
 
   async function run<T>(
-    first: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    first: Excel.RunOptions | SimRequestContext | ((context: Excel.RequestContext) => Promise<T>),
     second?: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     const batch = typeof first === 'function' ? first : second;
     if (!batch) throw new TypeError('Excel.run needs a batch function');
-    const runOptions = typeof first === 'function' ? {} : { ...first };
-    const context = new SimRequestContext(host);
+    // Excel.run(eventResult.context, batch) goes on with that context (to remove event handlers).
+    const reused = first instanceof SimRequestContext ? first : undefined;
+    const runOptions: Excel.RunOptions = typeof first === 'function' || reused ? {} : { ...(first as Excel.RunOptions) };
+    if (reused) reused._reopen();
+    const context = reused ?? new SimRequestContext(host, runOptions);
     const previous = current;
+    const outerPayloads = payloads;
+    payloads = [];
     current = context;
     let error: unknown;
     try {
@@ -91,6 +121,8 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
       runs += 1;
       lastRunSyncs = context.syncCount;
       lastRunOptions = runOptions;
+      lastRunPayloads = payloads;
+      payloads = outerPayloads;
       emit(error === undefined ? { type: 'run', syncs: context.syncCount, options: runOptions } : { type: 'run', syncs: context.syncCount, options: runOptions, error });
     }
   }
@@ -106,6 +138,15 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     set apiVersion(version: string) {
       host.apiVersion = version;
     },
+    get platform() {
+      return host.platform;
+    },
+    set platform(platform: SimPlatform) {
+      host.platform = platform;
+    },
+    get lastRunPayloads() {
+      return lastRunPayloads;
+    },
     get lastRunSyncs() {
       return lastRunSyncs;
     },
@@ -117,6 +158,13 @@ export function createExcel(model: WorkbookModel, options: SimulatorOptions = {}
     },
     get runs() {
       return runs;
+    },
+    edit(sheetName, cell, value, remote = false) {
+      const sheet = findSheet(model, sheetName);
+      const rect = parseAreaAddress(cell);
+      if (!sheet || !rect) throw new Error(`no cell ${sheetName}!${cell}`);
+      setCellField(sheet, rect.top, rect.left, 'value', value);
+      fireChanged(host, sheet, cell, false, remote ? 'Remote' : 'Local');
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -23,6 +23,8 @@ export interface CellModel {
   font?: CellFont;
   /** Wrap text set through Range.format.wrapText. */
   wrap?: boolean;
+  /** A formula ("=IF(A1>0,\"\",1)"); `value` is then its cached result, "" shown as null. */
+  formula?: string;
 }
 
 /** As Excel's RangeHyperlink: a web address, or a place in this workbook ("'Sheet'!A1"). */
@@ -42,7 +44,7 @@ export interface CellFont {
   underline?: boolean;
 }
 
-export type CellField = 'value' | 'numberFormat' | 'fill' | 'note' | 'comment' | 'hyperlink' | 'font' | 'wrap';
+export type CellField = 'value' | 'numberFormat' | 'fill' | 'note' | 'comment' | 'hyperlink' | 'font' | 'wrap' | 'formula';
 
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 
@@ -63,6 +65,8 @@ export interface SheetModel {
   added?: boolean;
   /** True when visibility or column widths changed through the API (editsOfModel writes them). */
   sheetChanged?: boolean;
+  /** Counts cell changes, so the simulator can tell which sheets a sync changed (Worksheet.onChanged). */
+  revision?: number;
 }
 
 export interface Selection {
@@ -156,7 +160,8 @@ export function isEmptyCell(cell: CellModel): boolean {
     cell.comment === undefined &&
     cell.hyperlink === undefined &&
     cell.font === undefined &&
-    cell.wrap === undefined
+    cell.wrap === undefined &&
+    cell.formula === undefined
   );
 }
 
@@ -179,6 +184,7 @@ export function setCellField<F extends CellField>(
   const fields = sheet.changes.get(key) ?? new Set<CellField>();
   fields.add(field);
   sheet.changes.set(key, fields);
+  sheet.revision = (sheet.revision ?? 0) + 1;
 }
 
 // Parsing A1 keys dominates large simulated reads; keys repeat, so remember them.
@@ -210,7 +216,8 @@ export function mergedRects(sheet: SheetModel): RangeRef[] {
 export function usedBounds(sheet: SheetModel, valuesOnly: boolean, within?: RangeRef): RangeRef | null {
   let bounds: RangeRef | null = null;
   for (const [key, cell] of sheet.cells) {
-    if (valuesOnly ? cell.value === null || cell.value === '' : isEmptyCell(cell)) continue;
+    // A formula counts as a value even when it shows "", as in Excel.
+    if (valuesOnly ? (cell.value === null || cell.value === '') && cell.formula === undefined : isEmptyCell(cell)) continue;
     const { row, column } = cellPosition(key);
     if (within && (row < within.top || row > within.bottom || column < within.left || column > within.right)) continue;
     if (!bounds) bounds = { top: row, bottom: row, left: column, right: column };

@@ -25,13 +25,98 @@ import {
   usedBounds,
 } from './model.js';
 
+/** Where the simulated Excel runs: the web has payload limits, Windows and Mac have undo rules. */
+export type SimPlatform = 'windows' | 'mac' | 'web';
+
+/** Estimated bytes of one sync, as Office.js would serialise it. */
+export interface SyncPayload {
+  requestBytes: number;
+  responseBytes: number;
+}
+
 /** Shared state of one simulator: its model, the API version it pretends to have, counters. */
 export interface SimHost {
   model: WorkbookModel;
   /** Highest ExcelApi requirement set supported, e.g. "1.18". */
   apiVersion: string;
-  /** Called after every sync with whether the model changed. */
-  afterSync(changed: boolean): void;
+  platform: SimPlatform;
+  /** How the platform stores a number format code it is given (some rewrite escapes or case). */
+  formatRewrite?: (code: string) => string;
+  /** Called after every sync with whether the model changed and what it cost. */
+  afterSync(changed: boolean, payload: SyncPayload): void;
+  /** Worksheet.onChanged handlers registered by add-ins, by sheet; they outlive their Excel.run. */
+  changeHandlers: Map<SheetModel, Set<ChangeHandler>>;
+}
+
+/** As Excel.WorksheetChangedEventArgs, as far as the simulator fills it. */
+export interface SimChangedEvent {
+  type: 'WorksheetChanged';
+  worksheetId: string;
+  address: string;
+  changeType: 'RangeEdited';
+  source: 'Local' | 'Remote';
+  /** ExcelApi 1.14: "ThisLocalAddin" for the add-in's own writes; absent below. */
+  triggerSource?: 'ThisLocalAddin' | 'Unknown';
+}
+
+export type ChangeHandler = (event: SimChangedEvent) => Promise<unknown>;
+
+/** Calls the sheet's onChanged handlers after the current task, as Excel delivers events. */
+export function fireChanged(host: SimHost, sheet: SheetModel, address: string, fromAddin: boolean, source: 'Local' | 'Remote' = 'Local'): void {
+  const handlers = host.changeHandlers.get(sheet);
+  if (!handlers || handlers.size === 0) return;
+  const event: SimChangedEvent = { type: 'WorksheetChanged', worksheetId: sheet.name, address, changeType: 'RangeEdited', source };
+  if (versionAtLeast(host.apiVersion, '1.14')) event.triggerSource = fromAddin ? 'ThisLocalAddin' : 'Unknown';
+  for (const handler of [...handlers]) setTimeout(() => void handler(event), 0);
+}
+
+/** Excel on the web refuses a request or a response above 5 MB, per sync. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * Bytes of one action in a request besides its arguments (an object path, a method, a property
+ * set). With it a one-cell write of value + format costs ≈ 480 B, + fill ≈ 940 B, + note ≈ 1.3 KB,
+ * close to what Office.js's serializer was measured to send (OFFICE-NOTES.md: 408 B, 793 B, 1.2 KB;
+ * a read band ≈ 500 B).
+ */
+export const ACTION_BYTES = 150;
+
+/** About the length of `value` as JSON (UTF-8), without building the string. */
+export function jsonBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  switch (typeof value) {
+    case 'number':
+      return String(value).length;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'string': {
+      let n = 2;
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        n += c < 0x80 ? (c === 34 || c === 92 ? 2 : 1) : c < 0x800 ? 2 : 3;
+      }
+      return n;
+    }
+    default:
+      break;
+  }
+  if (Array.isArray(value)) {
+    let n = 1 + Math.max(1, value.length);
+    for (const v of value) n += jsonBytes(v);
+    return n;
+  }
+  if (typeof value === 'object') {
+    let n = 2;
+    for (const [k, v] of Object.entries(value)) n += jsonBytes(k) + 2 + jsonBytes(v);
+    return n;
+  }
+  return 4;
+}
+
+function payloadError(kind: 'Request' | 'Response', bytes: number): SimError {
+  return new SimError(
+    `${kind}PayloadSizeLimitExceeded`,
+    `The ${kind.toLowerCase()} payload size (${bytes} bytes) has exceeded the limit of ${PAYLOAD_LIMIT} bytes. Split the work into several context.sync() calls.`,
+  );
 }
 
 export function versionAtLeast(have: string, need: string): boolean {
@@ -51,10 +136,18 @@ export class SimRequestContext {
   private objects: SimObject<unknown>[] = [];
   private closed = false;
   private changed = false;
+  private syncing = false;
+  private requestBytes = 0;
+  private responseBytes = 0;
   syncCount = 0;
 
-  constructor(readonly host: SimHost) {
+  constructor(
+    readonly host: SimHost,
+    readonly runOptions: Excel.RunOptions = {},
+  ) {
     this.workbook = new SimWorkbook(this);
+    // The workbook object is part of every request, not an action the batch added.
+    this.requestBytes = 0;
   }
 
   /** Resolves after applying every queued command in order; the first failing command rejects. */
@@ -63,16 +156,40 @@ export class SimRequestContext {
     this.syncCount += 1;
     const queue = this.queue;
     this.queue = [];
+    const requestBytes = this.requestBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
     await Promise.resolve();
+    const limited = this.host.platform === 'web';
+    let refused = false;
+    // Which watched sheets this sync changes: their handlers hear of it afterwards.
+    const watched = [...this.host.changeHandlers.keys()].map((sheet) => [sheet, sheet.revision ?? 0] as const);
+    this.syncing = true;
     try {
+      if (limited && requestBytes > PAYLOAD_LIMIT) {
+        refused = true;
+        throw payloadError('Request', requestBytes);
+      }
       for (const op of queue) op();
+      if (limited && this.responseBytes > PAYLOAD_LIMIT) {
+        // The commands ran but nothing comes back: no loaded value is readable.
+        refused = true;
+        throw payloadError('Response', this.responseBytes);
+      }
     } finally {
+      this.syncing = false;
       // Commands before a failure stay applied, as in Excel.
-      for (const object of this.objects) object._settle();
+      for (const object of this.objects) {
+        if (refused) object._forget();
+        else object._settle();
+      }
       this.objects = [];
       const changed = this.changed;
       this.changed = false;
-      this.host.afterSync(changed);
+      for (const [sheet, revision] of watched) {
+        if ((sheet.revision ?? 0) !== revision) fireChanged(this.host, sheet, formatArea(usedBounds(sheet, false) ?? { top: 1, bottom: 1, left: 0, right: 0 }), true);
+      }
+      this.host.afterSync(changed, { requestBytes, responseBytes: this.responseBytes });
     }
   }
 
@@ -80,14 +197,37 @@ export class SimRequestContext {
     return this.queue.length > 0;
   }
 
-  _enqueue(op: Op): void {
+  /** Queues a command; `bytes` is the size of its arguments in the request. */
+  _enqueue(op: Op, bytes = 0): void {
     this.assertOpen();
     this.queue.push(op);
+    this.requestBytes += ACTION_BYTES + bytes;
   }
 
   _register(object: SimObject<unknown>): void {
     this.assertOpen();
     this.objects.push(object);
+    // An object made by the batch is an action of the request; items of a loaded collection are not.
+    if (!this.syncing) this.requestBytes += ACTION_BYTES;
+  }
+
+  /** Counts loaded data into the response of the running sync. */
+  _respond(bytes: number): void {
+    this.responseBytes += bytes;
+  }
+
+  /**
+   * Inside a merged undo group (ExcelApi 1.20) Windows and Mac refuse a member that cannot be
+   * undone; the web accepts it.
+   */
+  _undoable(api: string): void {
+    if (this.runOptions.mergeUndoGroup && this.host.platform !== 'web') {
+      throw new SimError(
+        'UndoNotSupported',
+        `${api} cannot be undone, so it is not allowed inside an Excel.run with mergeUndoGroup: true.`,
+        api,
+      );
+    }
   }
 
   _markChanged(): void {
@@ -96,6 +236,11 @@ export class SimRequestContext {
 
   _close(): void {
     this.closed = true;
+  }
+
+  /** Excel.run(eventResult.context, …): a finished context used again, to remove event handlers. */
+  _reopen(): void {
+    this.closed = false;
   }
 
   _supports(version: string): boolean {
@@ -208,8 +353,14 @@ export abstract class SimObject<T> {
 
   load(arg?: LoadArg): this {
     const paths = loadPaths(arg);
-    this.context._enqueue(() => this._load(paths));
+    this.context._enqueue(() => this._load(paths), jsonBytes(paths));
     return this;
+  }
+
+  /** After a refused sync: nothing was loaded. */
+  _forget(): void {
+    this.loaded.clear();
+    this.#settledNull = undefined;
   }
 
   _load(paths: string[][]): void {
@@ -219,7 +370,9 @@ export abstract class SimObject<T> {
     const wanted = paths.length === 0 ? this.scalarNames.filter((n) => this._loadsByDefault(n)).map((n) => [n]) : paths;
     for (const [head, ...rest] of wanted) {
       if (this.scalarNames.includes(head)) {
-        this.loaded.set(head, this._readScalar(head, t));
+        const value = this._readScalar(head, t);
+        this.loaded.set(head, value);
+        this.context._respond(head.length + 4 + jsonBytes(value));
         continue;
       }
       const child = this._navigation(head);
@@ -242,14 +395,15 @@ export abstract class SimObject<T> {
     this.context._enqueue(() => {
       apply(this._required(`set ${name}`));
       this.context._markChanged();
-    });
+    }, jsonBytes(value));
   }
 
-  protected _call(what: string, apply: (t: T) => void, changes = true): void {
+  /** A method call; `bytes` is the size of its arguments. */
+  protected _call(what: string, apply: (t: T) => void, changes = true, bytes = 0): void {
     this.context._enqueue(() => {
       apply(this._required(what));
       if (changes) this.context._markChanged();
-    });
+    }, bytes);
   }
 
   protected abstract _readScalar(name: string, target: T): unknown;
@@ -405,6 +559,8 @@ export class SimWorksheetCollection extends SimCollection<WorkbookModel, SimWork
   add(name?: string): SimWorksheet {
     let added: SheetModel | null = null;
     this._call('add', (model) => {
+      // office-js #6170: adding a sheet clears the undo stack on desktop.
+      this.context._undoable('WorksheetCollection.add');
       assertStructureOpen(model, 'adding a sheet');
       let sheetName = name;
       if (sheetName === undefined) {
@@ -457,6 +613,7 @@ export class SimWorksheet extends SimObject<SheetModel> {
   set visibility(value: SheetVisibility) {
     if (!this.context._require('1.2', 'Worksheet.visibility')) return;
     this._set('visibility', value, (sheet) => {
+      this.context._undoable('Worksheet.visibility');
       if (value !== 'Visible' && value !== 'Hidden' && value !== 'VeryHidden') {
         throw new SimError('InvalidArgument', `'${String(value)}' is not a sheet visibility.`, 'Worksheet.visibility');
       }
@@ -476,6 +633,17 @@ export class SimWorksheet extends SimObject<SheetModel> {
 
   get id(): string {
     return this._get('id');
+  }
+
+  #onChanged: SimChangedHandlers | undefined;
+
+  /** ExcelApi 1.7: handlers hear of every change to the sheet, the add-in's own writes included. */
+  get onChanged(): SimChangedHandlers {
+    if (!this.#onChanged) {
+      this.context._require('1.7', 'Worksheet.onChanged');
+      this.#onChanged = new SimChangedHandlers(this.context, () => this._target());
+    }
+    return this.#onChanged;
   }
 
   /** ExcelApi 1.2 */
@@ -591,6 +759,34 @@ export class SimWorksheet extends SimObject<SheetModel> {
   }
 }
 
+/** OfficeExtension.EventHandlers of Worksheet.onChanged. */
+export class SimChangedHandlers {
+  constructor(
+    private readonly context: SimRequestContext,
+    private readonly sheet: () => SheetModel | null,
+  ) {}
+
+  /** Registered at the next sync; remove() too (then sync that result's context). */
+  add(handler: ChangeHandler): { context: SimRequestContext; remove(): void } {
+    const handlers = this.context.host.changeHandlers;
+    let target: SheetModel | null = null;
+    this.context._enqueue(() => {
+      target = this.sheet();
+      if (!target) throw new SimError('ItemNotFound', 'The requested Worksheet does not exist.', 'Worksheet.onChanged');
+      const set = handlers.get(target) ?? new Set<ChangeHandler>();
+      set.add(handler);
+      handlers.set(target, set);
+    });
+    return {
+      context: this.context,
+      remove: () =>
+        this.context._enqueue(() => {
+          if (target) handlers.get(target)?.delete(handler);
+        }),
+    };
+  }
+}
+
 function stripSheet(a1: string, sheetName: string): string {
   const bang = a1.lastIndexOf('!');
   if (bang < 0) return a1;
@@ -672,6 +868,7 @@ export class SimRange extends SimObject<RangeTarget> {
     'columnCount',
     'cellCount',
     'hyperlink',
+    'formulas',
   ] as const;
 
   protected override _loadsByDefault(name: string): boolean {
@@ -719,7 +916,27 @@ export class SimRange extends SimObject<RangeTarget> {
       assertWritable(t.sheet, 'writing values');
       cellsOf(t.rect, (row, column, r, c) => {
         const v = valueAt<CellValue>(grid, r, c, t, 'values');
+        // A value typed over a formula replaces it.
+        if (t.sheet.cells.get(address(row, column))?.formula !== undefined) setCellField(t.sheet, row, column, 'formula', undefined);
         setCellField(t.sheet, row, column, 'value', v === undefined ? null : v);
+      });
+    });
+  }
+
+  /** Formulas where a cell has one, else its value ("" for an empty cell), as Excel reads them. */
+  get formulas(): CellValue[][] {
+    return this._get('formulas');
+  }
+
+  /** "=…" sets a formula (its result is not computed: the cell shows ""); anything else a value. */
+  set formulas(grid: CellValue[][]) {
+    this._set('formulas', grid, (t) => {
+      assertWritable(t.sheet, 'writing formulas');
+      cellsOf(t.rect, (row, column, r, c) => {
+        const v = valueAt<CellValue>(grid, r, c, t, 'formulas');
+        const formula = typeof v === 'string' && v.startsWith('=') ? v : undefined;
+        setCellField(t.sheet, row, column, 'formula', formula);
+        setCellField(t.sheet, row, column, 'value', formula !== undefined || v === undefined ? null : v);
       });
     });
   }
@@ -731,8 +948,10 @@ export class SimRange extends SimObject<RangeTarget> {
   set numberFormat(grid: string[][]) {
     this._set('numberFormat', grid, (t) => {
       assertWritable(t.sheet, 'setting number formats');
+      const rewrite = this.context.host.formatRewrite;
       cellsOf(t.rect, (row, column, r, c) => {
-        setCellField(t.sheet, row, column, 'numberFormat', valueAt<string>(grid, r, c, t, 'numberFormat'));
+        const code = valueAt<string>(grid, r, c, t, 'numberFormat');
+        setCellField(t.sheet, row, column, 'numberFormat', rewrite && typeof code === 'string' ? rewrite(code) : code);
       });
     });
   }
@@ -879,7 +1098,7 @@ export class SimRange extends SimObject<RangeTarget> {
   protected _readScalar(name: string, t: RangeTarget): unknown {
     const rows = t.rect.bottom - t.rect.top + 1;
     const columns = t.rect.right - t.rect.left + 1;
-    if ((name === 'values' || name === 'numberFormat' || name === 'text') && rows * columns > CELL_CAP) {
+    if ((name === 'values' || name === 'numberFormat' || name === 'text' || name === 'formulas') && rows * columns > CELL_CAP) {
       throw new SimError('GeneralException', `Reading ${rows * columns} cells at once exceeds the limit.`, `Range.${name}`);
     }
     switch (name) {
@@ -889,6 +1108,8 @@ export class SimRange extends SimObject<RangeTarget> {
         return gridOf(t, (cell) => (cell && cell.value !== null ? cell.value : ''));
       case 'numberFormat':
         return gridOf(t, (cell) => cell?.numberFormat ?? 'General');
+      case 'formulas':
+        return gridOf(t, (cell) => cell?.formula ?? (cell && cell.value !== null ? cell.value : ''));
       case 'text':
         return gridOf(t, (cell) => (cell && cell.value !== null ? String(cell.value) : ''));
       case 'rowIndex':
@@ -1233,9 +1454,10 @@ export class SimNoteCollection extends SimCollection<WorkbookModel, SimNote> {
       if (t.sheet.cells.get(t.cell)?.note !== undefined) {
         throw new SimError('ItemAlreadyExists', `Cell ${t.cell} on '${t.sheet.name}' already has a note.`, 'NoteCollection.add');
       }
+      assertNoOther(t, 'comment', 'NoteCollection.add');
       setAnnotation(t, 'note', String(content));
       added = t;
-    });
+    }, true, jsonBytes(content) + 20);
     return new SimNote(this.context, () => added);
   }
 
@@ -1259,6 +1481,13 @@ export class SimNoteCollection extends SimCollection<WorkbookModel, SimNote> {
   protected _list(model: WorkbookModel): SimNote[] {
     return cellsWith(model, this.scope, 'note').map((t) => new SimNote(this.context, () => t));
   }
+}
+
+/** A cell holds a note or a threaded comment, never both. */
+function assertNoOther(t: AnnotationTarget, other: 'note' | 'comment', api: string): void {
+  if (t.sheet.cells.get(t.cell)?.[other] === undefined) return;
+  const kind = other === 'note' ? 'a note' : 'a threaded comment';
+  throw new SimError('InvalidOperation', `Cell ${t.cell} on '${t.sheet.name}' already has ${kind}; a cell holds a note or a threaded comment, not both.`, api);
 }
 
 function setAnnotation(t: AnnotationTarget, field: 'note' | 'comment', content: string | undefined): void {
@@ -1358,9 +1587,10 @@ export class SimCommentCollection extends SimCollection<WorkbookModel, SimCommen
       if (t.sheet.cells.get(t.cell)?.comment !== undefined) {
         throw new SimError('InvalidArgument', `Cell ${t.cell} on '${t.sheet.name}' already has a comment.`, 'CommentCollection.add');
       }
+      assertNoOther(t, 'note', 'CommentCollection.add');
       setAnnotation(t, 'comment', String(content));
       added = t;
-    });
+    }, true, jsonBytes(content) + 20);
     return new SimComment(this.context, () => added);
   }
 

@@ -570,3 +570,270 @@ describe('sheets added, hidden and linked (issue 8)', () => {
     expect(sheet.cells.get('B2')).toEqual({ value: null, wrap: true });
   });
 });
+
+describe('Excel on the web: 5 MB per request and per response, per sync (issue 16)', () => {
+  function wide(platform: 'web' | 'windows'): ExcelSimulator {
+    const rows = Array.from({ length: 4_000 }, (_, r) => Array.from({ length: 26 }, (_, c) => `第${r}行第${c}列的一段说明文字`));
+    return createExcel(createWorkbookModel([sheetFromRows('明细', rows)]), { platform });
+  }
+
+  test('a cell written with value + format, + fill, + note costs what Office.js sends (≈ 0.4, 0.8, 1.2 KB)', async () => {
+    const excel = createExcel(createWorkbookModel([createSheet('表')]), { platform: 'web' });
+    const cost = async (cells: number, extra: string): Promise<number> => {
+      await excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('表');
+        for (let r = 1; r <= cells; r++) {
+          const range = sheet.getRange(`J${r}`);
+          range.numberFormat = [['0.00;-0.00;0.00']];
+          range.values = [[2.5]];
+          if (extra.includes('fill')) range.format.fill.color = '#FDE7E9';
+          if (extra.includes('note')) sheet.notes.add(range, '〔绩效目标表校验〕\n指标值「稳步提升」不是数值，请填写数值。');
+        }
+        await context.sync();
+      });
+      return excel.lastRunPayloads[0].requestBytes;
+    };
+    // Per cell, once the sheet itself is in the request.
+    const perCell = async (extra: string): Promise<number> => {
+      const one = await cost(1, extra);
+      excel.model.sheets[0].cells.clear();
+      const many = await cost(101, extra);
+      excel.model.sheets[0].cells.clear();
+      return (many - one) / 100;
+    };
+    expect(await perCell('')).toBeGreaterThan(350);
+    expect(await perCell('')).toBeLessThan(500);
+    expect(await perCell('fill')).toBeGreaterThan(750);
+    expect(await perCell('fill')).toBeLessThan(950);
+    expect(await perCell('fill+note')).toBeGreaterThan(1_100);
+    expect(await perCell('fill+note')).toBeLessThan(1_400);
+  });
+
+  test('more than 5 MB of requests in one sync is refused on the web, and nothing of it is applied', async () => {
+    const excel = createExcel(createWorkbookModel([createSheet('表')]), { platform: 'web' });
+    const error = await failure(
+      excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('表');
+        // 6,000 one-cell writes with fill and note ≈ 7 MB.
+        for (let r = 1; r <= 6_000; r++) {
+          const range = sheet.getRange(`A${r}`);
+          range.values = [[r]];
+          range.format.fill.color = '#FFF4CE';
+          sheet.notes.add(range, `〔绩效目标表校验〕第${r}行的说明，说明，说明，说明，说明，说明。`);
+        }
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('RequestPayloadSizeLimitExceeded');
+    expect(excel.model.sheets[0].cells.size).toBe(0);
+  });
+
+  test('the same writes split over syncs pass; on Windows one sync passes', async () => {
+    const write = async (excel: ExcelSimulator, perSync: number): Promise<void> =>
+      excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem('表');
+        for (let start = 1; start <= 6_000; start += perSync) {
+          for (let r = start; r < start + perSync && r <= 6_000; r++) {
+            const range = sheet.getRange(`A${r}`);
+            range.values = [[r]];
+            sheet.notes.add(range, `〔绩效目标表校验〕第${r}行的说明，说明，说明，说明，说明，说明。`);
+          }
+          await context.sync();
+        }
+      });
+    const web = createExcel(createWorkbookModel([createSheet('表')]), { platform: 'web' });
+    await write(web, 2_000);
+    expect(web.model.sheets[0].cells.size).toBe(6_000);
+    expect(Math.max(...web.lastRunPayloads.map((p) => p.requestBytes))).toBeLessThan(5 * 1024 * 1024);
+    const windows = createExcel(createWorkbookModel([createSheet('表')]), { platform: 'windows' });
+    await write(windows, 6_000);
+    expect(windows.model.sheets[0].cells.size).toBe(6_000);
+  });
+
+  test('a response above 5 MB is refused on the web and the loaded values stay unreadable; Windows returns it', async () => {
+    const web = wide('web');
+    let range: Excel.Range | undefined;
+    const error = await failure(
+      web.run(async (context) => {
+        range = context.workbook.worksheets.getItem('明细').getRange('A1:Z4000');
+        range.load('values,numberFormat');
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(() => range!.values).toThrow(/not available/);
+    expect(web.lastRunPayloads[0].responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+
+    const windows = wide('windows');
+    const rows = await windows.run(async (context) => {
+      const all = context.workbook.worksheets.getItem('明细').getRange('A1:Z4000');
+      all.load('values,numberFormat');
+      await context.sync();
+      return all.values.length;
+    });
+    expect(rows).toBe(4_000);
+  });
+});
+
+describe('undo groups, note/comment exclusivity, formulas (issue 16)', () => {
+  test('inside mergeUndoGroup, adding or hiding a sheet throws UndoNotSupported on Windows and Mac, not on the web', async () => {
+    for (const platform of ['windows', 'mac', 'web'] as const) {
+      const excel = createExcel(createWorkbookModel([createSheet('表')]), { platform });
+      const add = excel.run({ mergeUndoGroup: true }, async (context) => {
+        context.workbook.worksheets.add('_new');
+        await context.sync();
+      });
+      const hide = excel.run({ mergeUndoGroup: true }, async (context) => {
+        context.workbook.worksheets.add('_hidden');
+        await context.sync();
+      });
+      if (platform === 'web') {
+        await add;
+        await hide;
+        await excel.run({ mergeUndoGroup: true }, async (context) => {
+          context.workbook.worksheets.getItem('_hidden').visibility = 'VeryHidden' as Excel.SheetVisibility;
+          await context.sync();
+        });
+        expect(excel.model.sheets.map((s) => s.visibility ?? 'Visible')).toEqual(['Visible', 'Visible', 'VeryHidden']);
+        continue;
+      }
+      expect((await failure(add)).code).toBe('UndoNotSupported');
+      await failure(hide);
+      // Outside a merged group both work; visibility inside one is refused.
+      await excel.run(async (context) => {
+        context.workbook.worksheets.add('_ok');
+        await context.sync();
+      });
+      const error = await failure(
+        excel.run({ mergeUndoGroup: true }, async (context) => {
+          context.workbook.worksheets.getItem('_ok').visibility = 'VeryHidden' as Excel.SheetVisibility;
+          await context.sync();
+        }),
+      );
+      expect(error.code).toBe('UndoNotSupported');
+      expect(excel.model.sheets.map((s) => s.name)).toEqual(['表', '_ok']);
+      expect(excel.model.sheets[1].visibility).toBeUndefined();
+    }
+  });
+
+  test('cell writes inside mergeUndoGroup are fine on Windows', async () => {
+    const excel = createExcel(createWorkbookModel([createSheet('表')]), { platform: 'windows' });
+    await excel.run({ mergeUndoGroup: true }, async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('A1').values = [[1]];
+      await context.sync();
+    });
+    expect(excel.model.sheets[0].cells.get('A1')?.value).toBe(1);
+  });
+
+  test('a cell holds a note or a threaded comment, not both', async () => {
+    const sheet = sheetFromRows('表', [['x', 'y']]);
+    sheet.cells.get('A1')!.comment = '用户的批注';
+    sheet.cells.get('B1')!.note = '用户的备注';
+    const excel = createExcel(createWorkbookModel([sheet]));
+    const note = await failure(
+      excel.run(async (context) => {
+        context.workbook.worksheets.getItem('表').notes.add('A1', '我们的备注');
+        await context.sync();
+      }),
+    );
+    expect(note.message).toMatch(/not both/);
+    const comment = await failure(
+      excel.run(async (context) => {
+        context.workbook.comments.add('表!B1', '我们的批注');
+        await context.sync();
+      }),
+    );
+    expect(comment.message).toMatch(/not both/);
+    expect(sheet.cells.get('A1')).toMatchObject({ comment: '用户的批注' });
+    expect(sheet.cells.get('A1')?.note).toBeUndefined();
+  });
+
+  test('formulas: read as written, a formula showing "" counts as used, a value replaces it', async () => {
+    const sheet = sheetFromRows('表', [[1, null]]);
+    sheet.cells.set('B1', { value: null, formula: '=IF(A1>0,"",1)' });
+    const excel = createExcel(createWorkbookModel([sheet]));
+    const read = await excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('表');
+      const range = ws.getRange('A1:C1');
+      range.load('values,formulas');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address');
+      await context.sync();
+      return { values: range.values, formulas: range.formulas, used: used.address };
+    });
+    expect(read).toEqual({ values: [[1, '', '']], formulas: [[1, '=IF(A1>0,"",1)', '']], used: '表!A1:B1' });
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('B1').values = [[5]];
+      await context.sync();
+    });
+    expect(sheet.cells.get('B1')).toEqual({ value: 5 });
+  });
+
+  test('a platform that rewrites number format codes stores the rewritten code', async () => {
+    const excel = createExcel(createWorkbookModel([createSheet('表')]), { formatRewrite: (code) => code.replace(/-/g, '\\-') });
+    const read = await excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem('表').getRange('A1');
+      range.numberFormat = [['0.00;-0.00;0.00']];
+      range.load('numberFormat');
+      await context.sync();
+      return range.numberFormat;
+    });
+    expect(read).toEqual([['0.00;\\-0.00;0.00']]);
+  });
+});
+
+describe('Worksheet.onChanged (ExcelApi 1.7)', () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('handlers outlive their run, hear edits and API writes (marked ThisLocalAddin from 1.14), and are removed through their context', async () => {
+    const excel = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]));
+    const events: { address: string; triggerSource?: string }[] = [];
+    const result = await excel.run(async (context) => {
+      const added = context.workbook.worksheets.getItem('表').onChanged.add(async (e) => {
+        events.push({ address: e.address, triggerSource: e.triggerSource });
+      });
+      await context.sync();
+      return added;
+    });
+    excel.edit('表', 'B2', 5);
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').getRange('C3').values = [[7]];
+      await context.sync();
+    });
+    await pause(10);
+    expect(events).toEqual([
+      { address: 'B2', triggerSource: 'Unknown' },
+      { address: 'A1:C3', triggerSource: 'ThisLocalAddin' },
+    ]);
+    await excel.run(result.context as Excel.RequestContext, async (context) => {
+      result.remove();
+      await context.sync();
+    });
+    excel.edit('表', 'B2', 6);
+    await pause(10);
+    expect(events).toHaveLength(2);
+  });
+
+  test('below ExcelApi 1.14 the event does not say who made the change; below 1.7 there is no onChanged', async () => {
+    const excel = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]), { apiVersion: '1.13' });
+    const seen: unknown[] = [];
+    await excel.run(async (context) => {
+      context.workbook.worksheets.getItem('表').onChanged.add(async (e) => {
+        seen.push(e.triggerSource);
+      });
+      await context.sync();
+    });
+    excel.edit('表', 'A1', 2);
+    await pause(10);
+    expect(seen).toEqual([undefined]);
+
+    const old = createExcel(createWorkbookModel([sheetFromRows('表', [[1]])]), { apiVersion: '1.6' });
+    const error = await failure(
+      old.run(async (context) => {
+        context.workbook.worksheets.getItem('表').onChanged.add(async () => undefined);
+        await context.sync();
+      }),
+    );
+    expect(error.code).toBe('ApiNotFound');
+  });
+});
