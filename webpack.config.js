@@ -124,14 +124,17 @@ const supportPage = new HtmlWebpackPlugin({
     <h1>绩效目标表校验</h1>
     <p>在 Excel 的“开始”选项卡点击“校验”，打开校验窗格：检查工作簿中的整体支出绩效目标表，
       列出问题并可跳转到对应单元格，在表格旁写入“得分”列。只写入得分列，不改动其他单元格。</p>
-    <p>需要 Excel 2016 或更新版本（ExcelApi 1.4）；批注、合并单元格识别和一步撤销在较新的版本中自动启用。</p>
-    <p>没有 Excel 时可使用离线<a href="workbench/">工作台</a>。</p>
+    <p>需要 Microsoft 365（Windows、Mac）或网页版 Excel。批量授权（VL）的 Office 2016 只有 ExcelApi 1.1、Office 2019 用旧版 IE 组件显示加载项，均无法运行本加载项；
+      批注、合并单元格识别和一步撤销在较新的版本中自动启用。</p>
+    <p>加载项的 Office.js 只能从微软的 CDN 载入：没有互联网的内网电脑无法使用加载项，请使用离线<a href="workbench/">工作台</a>或命令行 jixiao-check。</p>
     <h2 lang="en">Performance Target Checker</h2>
     <p lang="en">Click <b>Check</b> on Excel's Home tab to open the checker pane. It checks the whole-budget
       performance target tables in the workbook, lists each problem with a link to its cell, and writes a
-      score column beside each table. It writes nothing else. Needs Excel 2016 or later (ExcelApi 1.4);
-      notes, merged-cell reading and single-step undo switch on where Excel supports them.
-      Without Excel, try the offline <a href="workbench/">workbench</a>.</p>
+      score column beside each table. It writes nothing else. Needs Microsoft 365 (Windows, Mac) or Excel on
+      the web: volume-licensed Office 2016 has ExcelApi 1.1 only and Office 2019 shows add-ins in Internet
+      Explorer, neither can run it. Notes, merged-cell reading and single-step undo switch on where Excel
+      supports them. Office.js loads only from Microsoft's CDN, so an intranet machine without internet
+      cannot run the add-in: use the offline <a href="workbench/">workbench</a> or the jixiao-check command.</p>
   </body>
 </html>`,
 });
