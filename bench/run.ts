@@ -1,7 +1,7 @@
 // npm run bench: speed and memory of the core and the CLI. Figures, not pass/fail: goals are
 // printed beside them (core seed ≤ 2 ms, 2k rows ≤ 40 ms, 20k ≤ 400 ms, CLI ≤ 1.3× a bare read).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,11 +98,59 @@ async function main(): Promise<void> {
   line('CLI: 50 files in one call', `${fmt(oneCall, 0)} ms`, '');
   line('CLI: 50 files in 50 calls', `${fmt(fiftyCalls, 0)} ms`, `${fmt(fiftyCalls / oneCall, 1)}× slower`);
 
+  batchFigures(dir);
+
   rows.push(...(await adapterFigures()));
   rows.push(...(await copyFigures(SEED)));
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   for (const [what, value, goal] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${goal}`);
+}
+
+/**
+ * A 财政局's batch: 200 and 400 copies of the seed in a folder, on one thread and on every core,
+ * interleaved (1, all, 1, all …) so the machine's noise falls on both; wall time per pair, files
+ * per second, and peak RSS (through /usr/bin/time where it exists) as the count doubles.
+ */
+function batchFigures(dir: string): void {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const folder = (n: number): string => {
+    const d = path.join(dir, `batch-${n}`);
+    for (let i = 0; i < n; i++) {
+      const sub = path.join(d, `县${i % 10}`);
+      mkdirSync(sub, { recursive: true });
+      copyFileSync(SEED, path.join(sub, `单位${i}.xlsx`));
+    }
+    return d;
+  };
+  const timed = (args: string[]): { ms: number; rssKiB?: number } => {
+    const t = performance.now();
+    if (existsSync('/usr/bin/time')) {
+      const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+      const rss = Number(String(r.stderr).trim().split('\n').pop());
+      return { ms: performance.now() - t, ...(Number.isFinite(rss) ? { rssKiB: rss } : {}) };
+    }
+    spawnSync(process.execPath, args, { stdio: 'ignore', maxBuffer: 1 << 28 });
+    return { ms: performance.now() - t };
+  };
+  for (const n of [200, 400]) {
+    const d = folder(n);
+    const one: number[] = [];
+    const all: number[] = [];
+    const ratios: number[] = [];
+    let rss = 0;
+    for (let round = 0; round < 3; round++) {
+      const a = timed([MAIN, '--json', '--jobs', '1', d]);
+      const b = timed([MAIN, '--json', '--jobs', String(cores), d]);
+      one.push(a.ms);
+      all.push(b.ms);
+      ratios.push(b.ms / a.ms);
+      rss = Math.max(rss, a.rssKiB ?? 0, b.rssKiB ?? 0);
+    }
+    line(`batch: ${n} files, 1 thread`, `${fmt(n / (median(one) / 1000), 0)} files/s`, `${fmt(median(one), 0)} ms`);
+    line(`batch: ${n} files, ${cores} threads`, `${fmt(n / (median(all) / 1000), 0)} files/s`, `${fmt(median(all), 0)} ms; per pair ${ratios.map((r) => `${fmt(r)}×`).join(' ')}`);
+    if (rss) line(`batch: ${n} files, peak RSS`, `${fmt(rss / 1024, 0)} MiB`, 'flat as the count doubles');
+  }
 }
 
 main().catch((e: unknown) => {
