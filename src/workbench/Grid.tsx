@@ -30,6 +30,8 @@ export interface GridProps {
   selection: Selection | null;
   /** Changes whenever the model's cells changed, so memoised rows redraw. */
   revision: number;
+  /** A cell to scroll into view without selecting it (the 得分 header after a check); `n` counts requests. */
+  reveal?: { cell: string; n: number } | null;
   zoom: number;
   s: WorkbenchStrings;
   onSelectCell: (cell: string) => void;
@@ -140,7 +142,7 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
 /** Within this many pixels of either end of the drawn rows, more rows are drawn. */
 const EDGE_PIXELS = 600;
 
-export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, onFollowLink }: GridProps) {
+export function Grid({ sheet, look, selection, revision, reveal, zoom, s, onSelectCell, onFollowLink }: GridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const onSheet = selection?.sheet === sheet.name ? selection : null;
   const selectionText = onSheet ? onSheet.areas.join(',') : '';
@@ -165,6 +167,8 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
   }
   /** The selection last brought into view; a new one is scrolled to once its cell is drawn. */
   const shownSelection = useRef('');
+  /** The last reveal request done. */
+  const revealed = useRef(0);
 
   // Laid out down to the last row the sheet may draw, so drawing more rows below does not redraw those there.
   const merges = useMemo(
@@ -181,6 +185,13 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
       const tr = el.querySelector<HTMLElement>(`tr[data-row="${keep.current.row}"]`);
       if (tr) el.scrollTop += tr.getBoundingClientRect().top - keep.current.top;
       keep.current = null;
+    }
+    if (reveal && revealed.current !== reveal.n) {
+      const target = el.querySelector(`[data-cell="${reveal.cell}"]`);
+      if (target) {
+        target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        revealed.current = reveal.n;
+      }
     }
     if (active && shownSelection.current !== selectionText) {
       const target = el.querySelector(`[data-cell="${active}"]`);

@@ -1,6 +1,19 @@
 // The workbench page: a workbook on the left drawn from the simulator's model, the real task
 // pane on the right driving it through the Excel adapter, and a toolbar to open and download.
-import { Button, FluentProvider, MessageBar, MessageBarBody, Select, webLightTheme } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  webLightTheme,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CellValue, Lang } from '../core/types.js';
@@ -9,14 +22,17 @@ import { formatGeneral } from './displayFormat.js';
 import { Grid } from './Grid.js';
 import { PaneSlot } from './PaneSlot.js';
 import { downloadName, openWorkbook, saveWorkbook, XLSX_MIME, type WorkbookSession } from './session.js';
-import { activeCell, nameBoxText } from './sheetView.js';
+import { activeCell, hasUnsavedChanges, nameBoxText, savedState, type SavedState } from './sheetView.js';
 import { parseQualified } from '../excel/addresses.js';
 import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from './simulator/index.js';
 import { workbenchStrings } from './strings.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 export interface WorkbenchProps {
+  /** The page's language at start; the pane's language switch changes it. */
   lang: Lang;
+  /** Developer information (simulated Excel version, sync counts) open from the start: ?dev. */
+  developer?: boolean;
   /** The workbook opened at start, relative to the page (or a data: URL). */
   sampleUrl: string;
   /** Its file name, when the URL does not end in one. */
@@ -47,8 +63,24 @@ function fileNameOf(url: string): string {
   return decodeURIComponent(url.split(/[?#]/)[0].split('/').pop() || 'workbook.xlsx');
 }
 
-export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
+export function Workbench({ lang: startLang, developer = false, sampleUrl, sampleName }: WorkbenchProps) {
+  const [lang, setLang] = useState(startLang);
   const s = workbenchStrings[lang];
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  // One language per page: the tab title and <html lang> follow the page (and so the pane).
+  useEffect(() => {
+    document.title = s.title;
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [s, lang]);
+  /** What the workbook held when opened or last downloaded: 有未下载的更改 compares with it. */
+  const [saved, setSaved] = useState<SavedState | null>(null);
+  /** A file the user chose while changes were not downloaded, waiting for their answer. */
+  const [pending, setPending] = useState<File | null>(null);
+  /** The header of the 得分 column the last check wrote, for the grid to scroll to. */
+  const [reveal, setReveal] = useState<{ sheet: string; cell: string; n: number } | null>(null);
+  /** The open workbook has results in the pane (a check ran, not cleared since). */
+  const checked = useRef(false);
   const [session, setSession] = useState<WorkbookSession | null>(null);
   const [opening, setOpening] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -66,20 +98,35 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
   const versionRef = useRef(apiVersion);
   versionRef.current = apiVersion;
 
-  const host = useMemo(
+  const pane = useMemo(
     () =>
       session
-        ? createWorkbenchHost(session.excel, {
-            settings,
-            displayLanguage: () => (lang === 'zh' ? 'zh-CN' : 'en-US'),
-            onAction: (record) => {
-              setLastAction(record);
-              setActions((n) => n + 1);
-            },
-          })
+        ? {
+            host: createWorkbenchHost(session.excel, {
+              settings,
+              displayLanguage: () => (langRef.current === 'zh' ? 'zh-CN' : 'en-US'),
+              onAction: (record) => {
+                setLastAction(record);
+                setActions((n) => n + 1);
+                if (record.ok && (record.action === 'check' || record.action === 'accept' || record.action === 'unaccept')) checked.current = true;
+                if (record.ok && record.action === 'clear') checked.current = false;
+                if (record.ok && record.written) {
+                  const m = session.excel.model;
+                  const target = findSheet(m, record.written.sheet);
+                  if (target && isVisibleSheet(target)) {
+                    m.activeSheet = target.name;
+                    const { sheet: name, cell: header } = record.written;
+                    setReveal((r) => ({ sheet: name, cell: header, n: (r?.n ?? 0) + 1 }));
+                  }
+                }
+              },
+            }),
+            // Another Excel version mounts a new pane: it checks again rather than drop the findings.
+            checkOnStart: checked.current,
+          }
         : null,
     // A new Excel version gets a new adapter and pane: capabilities are read when the pane starts.
-    [session, settings, lang, apiVersion],
+    [session, settings, apiVersion],
   );
 
   useEffect(() => {
@@ -102,7 +149,10 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
       try {
         const next = await openWorkbook(await bytes, name, versionRef.current);
         if (load !== loads.current) return;
+        checked.current = false;
         setSession(next);
+        setSaved(savedState(next.excel.model));
+        setReveal(null);
         setLastAction(null);
       } catch (e) {
         if (load === loads.current) setError(failure(message(e)));
@@ -121,17 +171,23 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
     void open(bytes, sampleName ?? fileNameOf(sampleUrl), () => s.sampleFailed);
   }, [open, sampleUrl, sampleName, s]);
 
+  const openNow = (file: File) => {
+    void open(file.arrayBuffer(), file.name, (reason) => s.openFailed(file.name, reason));
+  };
+
   const openFile = (file: File | undefined) => {
     if (!file) return;
     if (!/\.xlsx$/i.test(file.name)) {
       setError(s.onlyXlsx);
       return;
     }
-    void open(file.arrayBuffer(), file.name, (reason) => s.openFailed(file.name, reason));
+    // Accepted findings and their reasons live only in this page until downloaded: ask first.
+    if (unsaved) setPending(file);
+    else openNow(file);
   };
 
-  const download = async () => {
-    if (!session) return;
+  const download = async (): Promise<boolean> => {
+    if (!session) return false;
     try {
       const blob = await saveWorkbook(session);
       const url = URL.createObjectURL(blob);
@@ -142,9 +198,12 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setSaved(savedState(session.excel.model));
       setTick((t) => t + 1);
+      return true;
     } catch (e) {
       setError(s.downloadFailed(message(e)));
+      return false;
     }
   };
 
@@ -185,7 +244,19 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
 
   const current = sheet && selection?.sheet === sheet.name ? activeCell(selection) : null;
   const formula = sheet && current ? rawText(sheet.cells.get(current)?.value) : '';
-  const unsaved = model?.sheets.some((sh) => sh.changes.size > 0) ?? false;
+  // Recomputed on every render: cheap, it looks only at the cells changed since the last download.
+  const unsaved = model && saved ? hasUnsavedChanges(model, saved) : false;
+
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older Chromium shows the prompt only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   const onDragOver = (e: DragEvent) => {
     if (!Array.from(e.dataTransfer.types).includes('Files')) return;
@@ -230,23 +301,6 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
           </span>
           <span className="wb-spacer" />
           <label className="wb-field">
-            {s.excelVersion}
-            <Select
-              size="small"
-              value={apiVersion}
-              onChange={(_, d) => {
-                if (session) session.excel.apiVersion = d.value;
-                setApiVersion(d.value);
-              }}
-            >
-              {EXCEL_VERSIONS.map((v) => (
-                <option key={v.version} value={v.version}>
-                  {v.label[lang]}
-                </option>
-              ))}
-            </Select>
-          </label>
-          <label className="wb-field">
             {s.zoom}
             <Select size="small" value={String(zoom)} onChange={(_, d) => setZoom(Number(d.value))}>
               {ZOOMS.map((z) => (
@@ -280,6 +334,7 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
                 look={session.look.get(sheet.name)}
                 selection={selection}
                 revision={revision}
+                reveal={reveal && reveal.sheet === sheet.name ? reveal : null}
                 zoom={zoom}
                 s={s}
                 onSelectCell={selectCell}
@@ -307,17 +362,78 @@ export function Workbench({ lang, sampleUrl, sampleName }: WorkbenchProps) {
                 </button>
               ))}
             </div>
-            <div className="wb-status" role="status" data-testid="status">
-              <span data-testid="last-action" data-actions={actions}>
-                {lastAction
-                  ? s.lastAction(s.action[lastAction.action], lastAction.syncs, lastAction.runs, lastAction.ms, lastAction.ok)
-                  : s.noAction}
-              </span>
-              <span>ExcelApi {apiVersion}</span>
+            {/* Not a live region: the pane announces results; sync counts are for developers. */}
+            <div className="wb-status" data-testid="status">
+              <span>{lastAction ? s.lastActionPlain(s.action[lastAction.action], lastAction.ok) : s.noAction}</span>
+              <details className="wb-dev" open={developer}>
+                <summary>{s.developerInfo}</summary>
+                <div className="wb-dev-body">
+                  <label className="wb-field">
+                    {s.excelVersion}
+                    <Select
+                      size="small"
+                      value={apiVersion}
+                      onChange={(_, d) => {
+                        if (session) session.excel.apiVersion = d.value;
+                        setApiVersion(d.value);
+                      }}
+                    >
+                      {EXCEL_VERSIONS.map((v) => (
+                        <option key={v.version} value={v.version}>
+                          {v.label[lang]}
+                        </option>
+                      ))}
+                    </Select>
+                  </label>
+                  <span data-testid="last-action" data-actions={actions}>
+                    {lastAction
+                      ? s.lastAction(s.action[lastAction.action], lastAction.syncs, lastAction.runs, lastAction.ms, lastAction.ok)
+                      : s.noAction}
+                  </span>
+                  <span>ExcelApi {apiVersion}</span>
+                </div>
+              </details>
             </div>
           </section>
-          <PaneSlot host={host} lang={lang} label={s.pane} />
+          <PaneSlot
+            host={pane?.host ?? null}
+            lang={lang}
+            label={s.pane}
+            developerInfo={developer}
+            checkOnStart={pane?.checkOnStart}
+            onLangChange={setLang}
+          />
         </div>
+        <Dialog open={pending !== null} modalType="alert" onOpenChange={(_, d) => !d.open && setPending(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{s.discardTitle}</DialogTitle>
+              <DialogContent>{pending && session ? s.discardBody(session.name, pending.name) : ''}</DialogContent>
+              <DialogActions>
+                <Button
+                  appearance="primary"
+                  onClick={() => {
+                    const file = pending;
+                    setPending(null);
+                    void download().then((ok) => ok && file && openNow(file));
+                  }}
+                >
+                  {s.discardDownload}
+                </Button>
+                <Button
+                  onClick={() => {
+                    const file = pending;
+                    setPending(null);
+                    if (file) openNow(file);
+                  }}
+                >
+                  {s.discardOpen}
+                </Button>
+                <Button onClick={() => setPending(null)}>{s.cancel}</Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
         {dragging && (
           <div className="wb-drop" aria-hidden="true">
             {s.dropHere}

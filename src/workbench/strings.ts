@@ -31,6 +31,14 @@ export interface WorkbenchStrings {
   rowsShown: (shown: number, total: number) => string;
   clipped: (rows: number, columns: number) => string;
   protectedSheet: string;
+  developerInfo: string;
+  /** The last action in plain words, for the status bar (the sync counts are developer information). */
+  lastActionPlain: (action: string, ok: boolean) => string;
+  discardTitle: string;
+  discardBody: (current: string, next: string) => string;
+  discardDownload: string;
+  discardOpen: string;
+  cancel: string;
 }
 
 const zh: WorkbenchStrings = {
@@ -63,6 +71,14 @@ const zh: WorkbenchStrings = {
   rowsShown: (shown, total) => `已显示 ${shown} / ${total} 行，向下滚动显示更多`,
   clipped: (rows, columns) => `表格过大，仅显示前 ${rows} 行、${columns} 列`,
   protectedSheet: '受保护',
+  developerInfo: '开发者信息',
+  lastActionPlain: (action, ok) => `上次操作：${action}${ok ? '' : '（失败）'}`,
+  discardTitle: '放弃未下载的更改？',
+  discardBody: (current, next) =>
+    `“${current}”中有尚未下载的更改（得分列、忽略记录或校验报告）。打开“${next}”会丢弃这些更改；如需保留，请先下载。`,
+  discardDownload: '先下载，再打开',
+  discardOpen: '放弃更改并打开',
+  cancel: '取消',
 };
 
 const en: WorkbenchStrings = {
@@ -95,6 +111,14 @@ const en: WorkbenchStrings = {
   rowsShown: (shown, total) => `Showing ${shown} of ${total} rows; scroll down for more`,
   clipped: (rows, columns) => `Large sheet: only the first ${rows} rows and ${columns} columns are shown`,
   protectedSheet: 'protected',
+  developerInfo: 'Developer information',
+  lastActionPlain: (action, ok) => `Last action: ${action}${ok ? '' : ' (failed)'}`,
+  discardTitle: 'Discard the changes not downloaded?',
+  discardBody: (current, next) =>
+    `“${current}” holds changes not downloaded yet (the score column, accepted findings or the check report). Opening “${next}” discards them; download first to keep them.`,
+  discardDownload: 'Download, then open',
+  discardOpen: 'Discard and open',
+  cancel: 'Cancel',
 };
 
 export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };
@@ -102,4 +126,9 @@ export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };
 /** The page language: ?lang=en switches to English, anything else stays Chinese. */
 export function pageLang(search: string): Lang {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+/** ?dev opens the developer information (simulated Excel version, sync counts) from the start. */
+export function pageDeveloper(search: string): boolean {
+  return new URLSearchParams(search).has('dev');
 }
