@@ -92,6 +92,10 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   const [revision, setRevision] = useState(0);
   const [, setTick] = useState(0);
   const [dragging, setDragging] = useState(false);
+  /** Shown when the user types into the grid or the name box holds no address. */
+  const [hint, setHint] = useState<string | null>(null);
+  /** The name box while the user types in it; null shows the selection. */
+  const [nameText, setNameText] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const loads = useRef(0);
   const settings = useMemo(() => localStorageSettingsStore(), []);
@@ -216,10 +220,34 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
       if (!session) return;
       const m = session.excel.model;
       m.selection = { sheet: m.activeSheet, areas: [cell] };
+      setHint(null);
       setTick((t) => t + 1);
     },
     [session],
   );
+
+  /** The name box: Enter goes to the address typed ("F24", "B12:B40", "'Sheet'!A1"), as in Excel. */
+  const goToName = (text: string) => {
+    if (!session) return;
+    const m = session.excel.model;
+    let parsed: { sheet?: string; area: string } | null = null;
+    try {
+      parsed = parseQualified(text.trim());
+    } catch {
+      parsed = null;
+    }
+    const target = parsed && findSheet(m, parsed.sheet ?? m.activeSheet);
+    const area = parsed?.area.replace(/\$/g, '').toUpperCase() ?? '';
+    if (!parsed || !target || !isVisibleSheet(target) || !parseAreaAddress(area)) {
+      setHint(s.nameBoxInvalid(text.trim()));
+      return;
+    }
+    m.activeSheet = target.name;
+    m.selection = { sheet: target.name, areas: [area] };
+    setNameText(null);
+    setHint(null);
+    setTick((t) => t + 1);
+  };
 
   /** Follows a link into the workbook ("'Sheet'!A1"), as a click on it does in Excel. */
   const followLink = useCallback(
@@ -243,7 +271,10 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   };
 
   const current = sheet && selection?.sheet === sheet.name ? activeCell(selection) : null;
-  const formula = sheet && current ? rawText(sheet.cells.get(current)?.value) : '';
+  const currentCell = sheet && current ? sheet.cells.get(current) : undefined;
+  const formula = rawText(currentCell?.value);
+  // Notes were readable by mouse hover only: the selected cell's note is shown under the formula bar.
+  const note = [currentCell?.note, currentCell?.comment].filter((x): x is string => !!x).join('\n\n');
   // Recomputed on every render: cheap, it looks only at the cells changed since the last download.
   const unsaved = model && saved ? hasUnsavedChanges(model, saved) : false;
 
@@ -319,13 +350,37 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
         <div className="wb-main">
           <section className="wb-book" aria-label={s.workbook}>
             <div className="wb-formula">
-              <input className="wb-namebox" aria-label={s.nameBox} readOnly value={sheet ? nameBoxText(selection, sheet.name) : ''} />
+              <input
+                className="wb-namebox"
+                aria-label={s.nameBox}
+                title={s.nameBoxHint}
+                value={nameText ?? (sheet ? nameBoxText(selection, sheet.name) : '')}
+                onChange={(e) => setNameText(e.target.value)}
+                onFocus={(e) => e.target.select()}
+                onBlur={() => setNameText(null)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    goToName(e.currentTarget.value);
+                  } else if (e.key === 'Escape') {
+                    setNameText(null);
+                  }
+                }}
+              />
               <span className="wb-fx" aria-hidden="true">
                 fx
               </span>
               <div className="wb-formula-text" role="textbox" aria-readonly="true" aria-label={s.formulaBar}>
                 {formula}
               </div>
+            </div>
+            {note && (
+              <div className="wb-cellnote" data-testid="cell-note">
+                <span className="wb-cellnote-label">{s.cellNote}</span> <span className="wb-cellnote-text">{note}</span>
+              </div>
+            )}
+            <div className="wb-hint" role="status" aria-live="polite">
+              {hint}
             </div>
             {session && sheet ? (
               <Grid
@@ -339,6 +394,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
                 s={s}
                 onSelectCell={selectCell}
                 onFollowLink={followLink}
+                onTypeAttempt={() => setHint(s.readOnly)}
               />
             ) : (
               <div className="wb-empty">

@@ -218,3 +218,35 @@ export function hasUnsavedChanges(model: WorkbookModel, saved: SavedState): bool
   }
   return false;
 }
+
+/**
+ * Where Excel's navigation keys move the active cell: Home to column A of the row, Ctrl+Home to
+ * A1, End (the workbench has no End mode) to the row's last used column, Ctrl+End to the last
+ * used cell, PageDown / PageUp a screenful of rows. Null for any other key.
+ */
+export function navigationTarget(
+  key: string,
+  ctrl: boolean,
+  from: string,
+  sheet: SheetModel,
+  limits: { rows: number; columns: number },
+  pageRows: number,
+): string | null {
+  const { row } = parseCell(from);
+  const used = usedBounds(sheet, false);
+  switch (key) {
+    case 'Home':
+      return ctrl ? 'A1' : address(row, 0);
+    case 'End': {
+      if (ctrl) return used ? address(used.bottom, used.right) : 'A1';
+      const inRow = usedBounds(sheet, false, { top: row, bottom: row, left: 0, right: MAX_COLUMNS - 1 });
+      return stepCell(sheet.merges, address(row, inRow ? inRow.right : used ? used.right : 0), 0, 0, limits);
+    }
+    case 'PageDown':
+      return stepCell(sheet.merges, from, Math.max(1, pageRows), 0, limits);
+    case 'PageUp':
+      return stepCell(sheet.merges, from, -Math.max(1, pageRows), 0, limits);
+    default:
+      return null;
+  }
+}

@@ -39,6 +39,11 @@ export interface WorkbenchStrings {
   discardDownload: string;
   discardOpen: string;
   cancel: string;
+  /** Label of the selected cell's note shown under the formula bar. */
+  cellNote: string;
+  readOnly: string;
+  nameBoxHint: string;
+  nameBoxInvalid: (text: string) => string;
 }
 
 const zh: WorkbenchStrings = {
@@ -79,6 +84,10 @@ const zh: WorkbenchStrings = {
   discardDownload: '先下载，再打开',
   discardOpen: '放弃更改并打开',
   cancel: '取消',
+  cellNote: '批注',
+  readOnly: '工作台只检查、不编辑单元格。请在 Excel 或 WPS 中修改后保存，再点击“打开…”重新打开。',
+  nameBoxHint: '输入单元格地址（如 F24）并按 Enter 跳转',
+  nameBoxInvalid: (text) => `“${text}”不是单元格地址，请输入如 F24 或 B12:B40。`,
 };
 
 const en: WorkbenchStrings = {
@@ -119,6 +128,10 @@ const en: WorkbenchStrings = {
   discardDownload: 'Download, then open',
   discardOpen: 'Discard and open',
   cancel: 'Cancel',
+  cellNote: 'Note',
+  readOnly: 'The workbench checks cells but does not edit them. Change the workbook in Excel or WPS, save it, then open it again with Open….',
+  nameBoxHint: 'Type a cell address (e.g. F24) and press Enter to go there',
+  nameBoxInvalid: (text) => `“${text}” is not a cell address; type one like F24 or B12:B40.`,
 };
 
 export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };

@@ -292,3 +292,61 @@ test(
   },
   STEP,
 );
+
+test(
+  'the grid: Excel’s navigation keys, the active cell named to screen readers, the note under the formula bar, a read-only hint, the name box jumps, text runs into empty cells',
+  async () => {
+    const page = await openPage(SIZES[0]);
+    await check(page);
+    const nameBox = page.getByLabel('名称框');
+    const grid = page.getByRole('grid', { name: '工作表“整体支出绩效目标表”' });
+    const activeIs = async (a1: string) => {
+      await eventually(async () => expect(await nameBox.inputValue()).toBe(a1));
+      const id = await grid.getAttribute('aria-activedescendant');
+      expect(await page.locator(`[id="${id}"]`).getAttribute('data-cell')).toBe(a1);
+    };
+
+    // The failing row's score cell carries its finding as a note: shown when the cell is selected.
+    await page.locator('[data-cell="J24"]').click();
+    await activeIs('J24');
+    await eventually(async () => expect(await page.getByTestId('cell-note').textContent()).toContain('服务职工总人次'));
+    await shot(page, 'cell-note-1366x768');
+
+    await page.keyboard.press('Control+Home');
+    await activeIs('A1');
+    expect(await page.getByTestId('cell-note').count()).toBe(0);
+    await page.keyboard.press('PageDown');
+    await eventually(async () => expect(Number(/\d+/.exec(await nameBox.inputValue())?.[0])).toBeGreaterThanOrEqual(10));
+    await page.keyboard.press('Control+End');
+    await eventually(async () => expect(await nameBox.inputValue()).toMatch(/^J4[6-9]$/));
+    await page.locator('[data-cell="G30"]').click();
+    await page.keyboard.press('End');
+    await activeIs('J30');
+
+    // Typing does nothing but say why.
+    await page.keyboard.type('5');
+    await page.getByText(/工作台只检查、不编辑单元格/).waitFor();
+    await page.keyboard.press('ArrowLeft');
+    await activeIs('I30');
+    expect(await page.getByText(/工作台只检查、不编辑单元格/).count()).toBe(0);
+
+    // The name box jumps, and says so when the text is no address.
+    await nameBox.fill('F24');
+    await nameBox.press('Enter');
+    await activeIs('F24');
+    await nameBox.fill('第三行');
+    await nameBox.press('Enter');
+    await page.getByText('“第三行”不是单元格地址，请输入如 F24 或 B12:B40。').waitFor();
+
+    // The 校验报告's title runs on into the empty cells to its right instead of being cut.
+    await page.locator('.wb-pane').getByRole('button', { name: '生成校验报告', exact: true }).click();
+    await page.getByRole('tab', { name: '校验报告' }).click();
+    const title = page.locator('[data-cell="A1"] .wb-text');
+    await eventually(async () => expect(await title.textContent()).toBe('整体支出绩效目标表校验报告'));
+    const fits = await title.evaluate((el) => ({ whole: el.scrollWidth <= el.clientWidth + 1, wider: el.clientWidth > (el.parentElement?.clientWidth ?? 0) }));
+    expect(fits).toEqual({ whole: true, wider: true });
+    await shot(page, 'report-overflow-1366x768');
+    await page.close();
+  },
+  STEP,
+);
