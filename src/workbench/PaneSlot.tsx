@@ -7,6 +7,9 @@ import type { PaneHost } from '../taskpane/host.js';
 import { mountTaskPane } from '../taskpane/mount.js';
 
 export interface PaneSlotProps {
+  id?: string;
+  /** Collapsed: the pane stays mounted, with its results, but takes no room. */
+  hidden?: boolean;
   host: PaneHost | null;
   /** Language a new pane starts in when none was saved. */
   lang: Lang;
@@ -17,7 +20,7 @@ export interface PaneSlotProps {
   onLangChange?: (lang: Lang) => void;
 }
 
-export function PaneSlot({ host, lang, label, developerInfo, checkOnStart, onLangChange }: PaneSlotProps) {
+export function PaneSlot({ id, hidden, host, lang, label, developerInfo, checkOnStart, onLangChange }: PaneSlotProps) {
   const slot = useRef<HTMLElement>(null);
   // Read when a pane is mounted; changing them later does not remount it.
   const latest = useRef({ lang, developerInfo, checkOnStart, onLangChange });
@@ -46,5 +49,5 @@ export function PaneSlot({ host, lang, label, developerInfo, checkOnStart, onLan
     };
   }, [host]);
 
-  return <aside className="wb-pane" aria-label={label} ref={slot} />;
+  return <aside id={id} hidden={hidden} className="wb-pane" aria-label={label} ref={slot} />;
 }

@@ -14,7 +14,7 @@ import {
   Select,
   webLightTheme,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, FolderOpenRegular, PanelRightContractRegular, PanelRightExpandRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CellValue, Lang } from '../core/types.js';
 import { localStorageSettingsStore } from '../taskpane/settings.js';
@@ -96,6 +96,8 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   const [hint, setHint] = useState<string | null>(null);
   /** The name box while the user types in it; null shows the selection. */
   const [nameText, setNameText] = useState<string | null>(null);
+  /** The pane can be hidden to give the grid the width (at 200 % zoom, on a small screen); it keeps its results. */
+  const [paneOpen, setPaneOpen] = useState(true);
   const fileInput = useRef<HTMLInputElement>(null);
   const loads = useRef(0);
   const settings = useMemo(() => localStorageSettingsStore(), []);
@@ -331,6 +333,16 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
             {unsaved && !opening && <span className="wb-unsaved"> · {s.unsaved}</span>}
           </span>
           <span className="wb-spacer" />
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={paneOpen ? <PanelRightContractRegular /> : <PanelRightExpandRegular />}
+            aria-expanded={paneOpen}
+            aria-controls="wb-pane"
+            onClick={() => setPaneOpen(!paneOpen)}
+          >
+            {paneOpen ? s.hidePane : s.showPane}
+          </Button>
           <label className="wb-field">
             {s.zoom}
             <Select size="small" value={String(zoom)} onChange={(_, d) => setZoom(Number(d.value))}>
@@ -347,7 +359,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        <div className="wb-main">
+        <div className={paneOpen ? 'wb-main' : 'wb-main wb-pane-hidden'}>
           <section className="wb-book" aria-label={s.workbook}>
             <div className="wb-formula">
               <input
@@ -452,6 +464,8 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
             </div>
           </section>
           <PaneSlot
+            id="wb-pane"
+            hidden={!paneOpen}
             host={pane?.host ?? null}
             lang={lang}
             label={s.pane}

@@ -44,6 +44,8 @@ export interface WorkbenchStrings {
   readOnly: string;
   nameBoxHint: string;
   nameBoxInvalid: (text: string) => string;
+  hidePane: string;
+  showPane: string;
 }
 
 const zh: WorkbenchStrings = {
@@ -88,6 +90,8 @@ const zh: WorkbenchStrings = {
   readOnly: '工作台只检查、不编辑单元格。请在 Excel 或 WPS 中修改后保存，再点击“打开…”重新打开。',
   nameBoxHint: '输入单元格地址（如 F24）并按 Enter 跳转',
   nameBoxInvalid: (text) => `“${text}”不是单元格地址，请输入如 F24 或 B12:B40。`,
+  hidePane: '隐藏校验窗格',
+  showPane: '显示校验窗格',
 };
 
 const en: WorkbenchStrings = {
@@ -132,6 +136,8 @@ const en: WorkbenchStrings = {
   readOnly: 'The workbench checks cells but does not edit them. Change the workbook in Excel or WPS, save it, then open it again with Open….',
   nameBoxHint: 'Type a cell address (e.g. F24) and press Enter to go there',
   nameBoxInvalid: (text) => `“${text}” is not a cell address; type one like F24 or B12:B40.`,
+  hidePane: 'Hide the checker pane',
+  showPane: 'Show the checker pane',
 };
 
 export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };

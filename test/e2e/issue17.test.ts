@@ -350,3 +350,36 @@ test(
   },
   STEP,
 );
+
+test(
+  'at 200 % zoom (683×384) the page reflows without sideways scrolling; the pane can be hidden and shown again with its results',
+  async () => {
+    const page = await openPage({ width: 683, height: 384 });
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    const paneBox = await page.locator('.wb-pane').boundingBox();
+    expect(paneBox!.width).toBeLessThanOrEqual(683 / 2 + 1);
+    await check(page);
+    await page.locator('.wb-pane').getByRole('heading', { name: '概况' }).waitFor();
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await shot(page, 'zoom200-pane-683x384');
+
+    const hide = page.getByRole('button', { name: '隐藏校验窗格' });
+    expect(await hide.getAttribute('aria-expanded')).toBe('true');
+    await hide.click();
+    await page.locator('.wb-pane').waitFor({ state: 'hidden' });
+    const grid = await page.locator('.wb-grid-scroll').boundingBox();
+    expect(grid!.width).toBeGreaterThan(683 - 8);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await shot(page, 'zoom200-pane-hidden-683x384');
+
+    const show = page.getByRole('button', { name: '显示校验窗格' });
+    expect(await show.getAttribute('aria-expanded')).toBe('false');
+    await show.click();
+    // The pane was kept, not remounted: its findings are still there.
+    await page.locator('.wb-pane').getByRole('heading', { name: '概况' }).waitFor();
+    expect(await page.locator('.wb-pane li > button', { hasText: '服务职工总人次' }).count()).toBe(1);
+    await page.close();
+  },
+  STEP,
+);
