@@ -174,8 +174,9 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return response.arrayBuffer();
     });
-    void open(bytes, sampleName ?? fileNameOf(sampleUrl), () => s.sampleFailed);
-  }, [open, sampleUrl, sampleName, s]);
+    // Not keyed on the language: switching it must not reopen the sample over the user's work.
+    void open(bytes, sampleName ?? fileNameOf(sampleUrl), () => workbenchStrings[langRef.current].sampleFailed);
+  }, [open, sampleUrl, sampleName]);
 
   const openNow = (file: File) => {
     void open(file.arrayBuffer(), file.name, (reason) => s.openFailed(file.name, reason));

@@ -288,6 +288,11 @@ test(
     await page.locator('.wb-pane').getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Open…' }).waitFor();
     expect(await page.title()).toBe('Performance Target Checker · Workbench');
+    // The switch reopened nothing: the workbook keeps its 得分 column and the pane its findings.
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await fileName(page)).toBe('ningxian-2026.xlsx · Changes not downloaded');
+    expect(((await page.locator('[data-cell="J11"]').textContent()) ?? '').trim()).toBe('得分');
+    expect(await page.locator('.wb-pane').getByRole('heading', { name: 'Summary' }).count()).toBe(1);
     await page.close();
   },
   STEP,
