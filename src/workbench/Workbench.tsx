@@ -308,7 +308,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className="wb-app" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+    <FluentProvider theme={webLightTheme} style={{ height: '100%' }} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <div className="wb-frame" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
         <header className="wb-toolbar">
           <h1 className="wb-brand">{s.title}</h1>
@@ -480,7 +480,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
             <DialogBody>
               <DialogTitle>{s.discardTitle}</DialogTitle>
               <DialogContent>{pending && session ? s.discardBody(session.name, pending.name) : ''}</DialogContent>
-              <DialogActions>
+              <DialogActions className="wb-dialog-actions">
                 <Button
                   appearance="primary"
                   onClick={() => {

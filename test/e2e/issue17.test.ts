@@ -163,9 +163,11 @@ describe.each(SIZES)('at $name', (size) => {
       const version = page.getByRole('combobox', { name: '模拟的 Excel' });
       await version.waitFor({ state: 'visible' });
       await shot(page, `developer-${size.name}`);
+      const before = Number(await page.getByTestId('last-action').getAttribute('data-actions'));
       await version.selectOption('1.9');
-      // A new pane for the older Excel: the findings come back instead of vanishing.
-      await eventually(async () => expect(await page.locator('.wb-status').textContent()).toContain('ExcelApi 1.9'));
+      // A new pane for the older Excel checks again: the findings come back instead of vanishing.
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="last-action"]')?.getAttribute('data-actions')) > n, before);
+      expect(await page.getByTestId('last-action').textContent()).toContain('上次操作：校验');
       await page.locator('.wb-pane li > button', { hasText: '服务职工总人次' }).waitFor();
       await page.locator('.wb-pane').getByText('找到 1 张绩效目标表').waitFor();
       await page.close();
@@ -225,7 +227,16 @@ test(
     const discard = page.getByRole('alertdialog', { name: '放弃未下载的更改？' });
     await discard.waitFor();
     expect(await discard.textContent()).toContain('“ningxian-2026.xlsx”中有尚未下载的更改');
+    // The workbook stays in sight behind the prompt: the page did not scroll away to the dialog.
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const toolbar = await page.locator('.wb-toolbar').boundingBox();
+    expect(toolbar!.y).toBe(0);
+    // Let the dialog's fade-in finish before the picture.
+    await new Promise((r) => setTimeout(r, 600));
     await shot(page, 'discard-prompt-1093x614');
+    await page.setViewportSize(SIZES[0]);
+    await shot(page, 'discard-prompt-1366x768');
+    await page.setViewportSize(SIZES[1]);
     await discard.getByRole('button', { name: '取消' }).click();
     await discard.waitFor({ state: 'detached' });
     expect(await fileName(page)).toContain('ningxian-2026.xlsx');
@@ -248,6 +259,15 @@ test(
     accepted!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toContain('张会计');
     expect(texts).toContain('口径待定');
+
+    // The next reviewer opening the copy sees who accepted the finding.
+    await paneReady(page);
+    await page.getByTestId('file-input').setInputFiles(saved);
+    await eventually(async () => expect(await fileName(page)).toBe(download.suggestedFilename()));
+    await paneReady(page);
+    await check(page);
+    await page.locator('.wb-pane').getByRole('button', { name: '已忽略 (1)' }).click();
+    await page.locator('.wb-pane').getByText(/原因：口径待定（张会计，\d{4}-\d{2}-\d{2}）/).waitFor();
 
     // The 审核人 name is remembered by this browser for the next acceptance.
     const next = await browser.context.newPage();
@@ -278,6 +298,9 @@ test(
     expect(english).not.toMatch(/[\u4e00-\u9fff：]/);
     expect(await page.locator('.wb-pane').textContent()).not.toMatch(/Error：|Warning：/);
     await shot(page, 'english-1366x768');
+    await page.setViewportSize(SIZES[1]);
+    await shot(page, 'english-1093x614');
+    await page.setViewportSize(SIZES[0]);
 
     // 中文 in the pane: the toolbar, title and <html lang> follow, and the findings stay.
     await page.locator('.wb-pane').getByRole('button', { name: '中文' }).click();
