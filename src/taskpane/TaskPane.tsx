@@ -957,84 +957,84 @@ export function TaskPane({ host, lang: initialLang, developerInfo = false, check
         />
 
         <div ref={results} className={styles.results}>
-        {notices.length > 0 && (
-          <div className={styles.notices}>
-            {notices.map((n) => (
-              <MessageBar key={n.id} intent={n.intent} layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{n.title(s)}</MessageBarTitle> {n.body(s)}
-                </MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      aria-label={s.dismiss}
-                      appearance="transparent"
-                      icon={<DismissRegular />}
-                      onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
-                    />
-                  }
+          {notices.length > 0 && (
+            <div className={styles.notices}>
+              {notices.map((n) => (
+                <MessageBar key={n.id} intent={n.intent} layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{n.title(s)}</MessageBarTitle> {n.body(s)}
+                  </MessageBarBody>
+                  <MessageBarActions
+                    containerAction={
+                      <Button
+                        aria-label={s.dismiss}
+                        appearance="transparent"
+                        icon={<DismissRegular />}
+                        onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
+                      />
+                    }
+                  >
+                    {n.action && (
+                      <Button size="small" onClick={n.action.run}>
+                        {n.action.label(s)}
+                      </Button>
+                    )}
+                  </MessageBarActions>
+                </MessageBar>
+              ))}
+            </div>
+          )}
+
+          {!result && !busy && <Body1 className={styles.muted}>{s.startHint}</Body1>}
+
+          {result && <Summary result={result} s={s} headingRef={summaryHeading} />}
+
+          {/* Mounted from the first 忽略 on, so that closing it restores the pane (aria-hidden) properly. */}
+          {dialogUsed && (
+            <AcceptDialog
+              finding={accepting}
+              lang={lang}
+              s={s}
+              onAccept={(f, reason, by) => {
+                setAccepting(null);
+                void changeAcceptance(f, reason, by);
+              }}
+              onClose={() => {
+                setAccepting(null);
+                const back = opener.current;
+                setTimeout(() => back?.focus(), 0);
+              }}
+            />
+          )}
+
+          {result && result.report.tables.length > 0 && (
+            <section aria-labelledby={ids.findings} className={styles.section}>
+              <h2 id={ids.findings} className={styles.h2} ref={findingsHeading} tabIndex={-1}>
+                <Subtitle2>{s.findingsTitle}</Subtitle2>
+              </h2>
+              {total > 0 && (
+                <RadioGroup
+                  layout="horizontal"
+                  className={styles.filter}
+                  aria-label={s.filterLabel}
+                  value={filter}
+                  onChange={(_, d) => setFilter(d.value as Filter)}
                 >
-                  {n.action && (
-                    <Button size="small" onClick={n.action.run}>
-                      {n.action.label(s)}
-                    </Button>
-                  )}
-                </MessageBarActions>
-              </MessageBar>
-            ))}
-          </div>
-        )}
-
-        {!result && !busy && <Body1 className={styles.muted}>{s.startHint}</Body1>}
-
-        {result && <Summary result={result} s={s} headingRef={summaryHeading} />}
-
-        {/* Mounted from the first 忽略 on, so that closing it restores the pane (aria-hidden) properly. */}
-        {dialogUsed && (
-          <AcceptDialog
-            finding={accepting}
-            lang={lang}
-            s={s}
-            onAccept={(f, reason, by) => {
-              setAccepting(null);
-              void changeAcceptance(f, reason, by);
-            }}
-            onClose={() => {
-              setAccepting(null);
-              const back = opener.current;
-              setTimeout(() => back?.focus(), 0);
-            }}
-          />
-        )}
-
-        {result && result.report.tables.length > 0 && (
-          <section aria-labelledby={ids.findings} className={styles.section}>
-            <h2 id={ids.findings} className={styles.h2} ref={findingsHeading} tabIndex={-1}>
-              <Subtitle2>{s.findingsTitle}</Subtitle2>
-            </h2>
-            {total > 0 && (
-              <RadioGroup
-                layout="horizontal"
-                className={styles.filter}
-                aria-label={s.filterLabel}
-                value={filter}
-                onChange={(_, d) => setFilter(d.value as Filter)}
-              >
-                <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: styles.nowrap }} />
-                {SEVERITIES.map((sev) => (
-                  <Radio
-                    key={sev}
-                    value={sev}
-                    label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: styles.nowrap }}
-                  />
-                ))}
-              </RadioGroup>
-            )}
-            {result.report.tables.map((t, i) => (
-              <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} actions={actions} />
-            ))}
-          </section>
-        )}
+                  <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: styles.nowrap }} />
+                  {SEVERITIES.map((sev) => (
+                    <Radio
+                      key={sev}
+                      value={sev}
+                      label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: styles.nowrap }}
+                    />
+                  ))}
+                </RadioGroup>
+              )}
+              {result.report.tables.map((t, i) => (
+                <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} actions={actions} />
+              ))}
+            </section>
+          )}
         </div>
 
         <div className={styles.section}>
