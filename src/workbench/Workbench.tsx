@@ -48,6 +48,8 @@ const EXCEL_VERSIONS: { version: string; label: Record<Lang, string> }[] = [
   { version: '1.4', label: { zh: 'ExcelApi 1.4（最低要求）', en: 'ExcelApi 1.4 (minimum)' } },
 ];
 const ZOOMS = [1, 0.9, 0.8, 0.7, 0.6];
+/** The pane's width in pixels: as in Excel, 360 unless the user drags or keys the divider. */
+const PANE_WIDTH = { initial: 360, min: 280, max: 800, step: 20 };
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -98,6 +100,11 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   const [nameText, setNameText] = useState<string | null>(null);
   /** The pane can be hidden to give the grid the width (at 200 % zoom, on a small screen); it keeps its results. */
   const [paneOpen, setPaneOpen] = useState(true);
+  /** Null until the user resizes the pane; then its width in pixels. */
+  const [paneWidth, setPaneWidth] = useState<number | null>(null);
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const resizeTo = (w: number) => setPaneWidth(Math.round(Math.min(PANE_WIDTH.max, Math.max(PANE_WIDTH.min, w))));
+  const currentPaneWidth = () => document.getElementById('wb-pane')?.getBoundingClientRect().width || PANE_WIDTH.initial;
   const fileInput = useRef<HTMLInputElement>(null);
   const loads = useRef(0);
   const settings = useMemo(() => localStorageSettingsStore(), []);
@@ -360,7 +367,11 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
-        <div className={paneOpen ? 'wb-main' : 'wb-main wb-pane-hidden'}>
+        <div
+          className={paneOpen ? 'wb-main' : 'wb-main wb-pane-hidden'}
+          // Resized, the pane may take more than half the page, but leaves the grid 240 px.
+          style={paneOpen && paneWidth !== null ? { gridTemplateColumns: `minmax(0, 1fr) auto min(${paneWidth}px, calc(100vw - 240px))` } : undefined}
+        >
           <section className="wb-book" aria-label={s.workbook}>
             <div className="wb-formula">
               <input
@@ -464,6 +475,36 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
               </details>
             </div>
           </section>
+          {paneOpen && (
+            <div
+              className="wb-divider"
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={s.resizePane}
+              aria-controls="wb-pane"
+              aria-valuemin={PANE_WIDTH.min}
+              aria-valuemax={PANE_WIDTH.max}
+              aria-valuenow={Math.round(paneWidth ?? PANE_WIDTH.initial)}
+              tabIndex={0}
+              onKeyDown={(e) => {
+                // The pane is on the right: ArrowLeft widens it, as the divider moves left.
+                const step = e.key === 'ArrowLeft' ? PANE_WIDTH.step : e.key === 'ArrowRight' ? -PANE_WIDTH.step : 0;
+                if (!step) return;
+                e.preventDefault();
+                resizeTo(currentPaneWidth() + step);
+              }}
+              onPointerDown={(e) => {
+                e.currentTarget.setPointerCapture(e.pointerId);
+                drag.current = { x: e.clientX, width: currentPaneWidth() };
+              }}
+              onPointerMove={(e) => {
+                if (drag.current) resizeTo(drag.current.width + drag.current.x - e.clientX);
+              }}
+              onPointerUp={() => {
+                drag.current = null;
+              }}
+            />
+          )}
           <PaneSlot
             id="wb-pane"
             hidden={!paneOpen}

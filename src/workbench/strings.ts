@@ -46,6 +46,7 @@ export interface WorkbenchStrings {
   nameBoxInvalid: (text: string) => string;
   hidePane: string;
   showPane: string;
+  resizePane: string;
 }
 
 const zh: WorkbenchStrings = {
@@ -92,6 +93,7 @@ const zh: WorkbenchStrings = {
   nameBoxInvalid: (text) => `“${text}”不是单元格地址，请输入如 F24 或 B12:B40。`,
   hidePane: '隐藏校验窗格',
   showPane: '显示校验窗格',
+  resizePane: '调整校验窗格宽度（左右方向键）',
 };
 
 const en: WorkbenchStrings = {
@@ -138,6 +140,7 @@ const en: WorkbenchStrings = {
   nameBoxInvalid: (text) => `“${text}” is not a cell address; type one like F24 or B12:B40.`,
   hidePane: 'Hide the checker pane',
   showPane: 'Show the checker pane',
+  resizePane: 'Resize the checker pane (left and right arrow keys)',
 };
 
 export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };

@@ -411,3 +411,33 @@ test(
   },
   STEP,
 );
+
+test(
+  'the pane can be resized with the divider, by keyboard and by mouse',
+  async () => {
+    const page = await openPage(SIZES[0]);
+    const width = async () => (await page.locator('.wb-pane').boundingBox())!.width;
+    expect(Math.abs((await width()) - 360)).toBeLessThanOrEqual(2);
+    const divider = page.getByRole('separator', { name: /调整校验窗格宽度/ });
+    await divider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    await eventually(async () => expect(Math.abs((await width()) - 420)).toBeLessThanOrEqual(2));
+    expect(await divider.getAttribute('aria-valuenow')).toBe('420');
+    await page.keyboard.press('ArrowRight');
+    await eventually(async () => expect(Math.abs((await width()) - 400)).toBeLessThanOrEqual(2));
+
+    const box = (await divider.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 100);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 98, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+    await eventually(async () => expect(Math.abs((await width()) - 500)).toBeLessThanOrEqual(3));
+    // The grid keeps its room and the page does not scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await check(page);
+    await page.locator('.wb-pane').getByRole('heading', { name: '概况' }).waitFor();
+    await shot(page, 'pane-resized-1366x768');
+    await page.close();
+  },
+  STEP,
+);
