@@ -43,9 +43,10 @@ test('summary shows the tables, severity counts and scores', async () => {
   expect(s.getByText('宁县总工会 · 宁县总工会')).toBeTruthy();
   expect(s.getByText('表2 · 宁县财政局')).toBeTruthy();
   expect(s.getByText('得分 87.00 / 90.00')).toBeTruthy();
-  expect(s.getByText('得分 100.00 / 100.00')).toBeTruthy();
+  // One score line: Σ得分 / Σ分值, and the points scored outside the table said apart (not "另预留", which read like 110).
+  expect(s.getByText('得分 100.00 / 100.00（表外 10 分未计入）')).toBeTruthy();
   expect(s.getByText(/等级：良/)).toBeTruthy();
-  expect(s.getByText(/另预留 10.00 分/)).toBeTruthy();
+  expect(s.queryByText(/另预留/)).toBeNull();
   expect(s.getAllByText(/目标设定阶段/)).toHaveLength(2);
   expect(s.getByText('无绩效目标表的工作表：说明')).toBeTruthy();
 });
@@ -183,6 +184,7 @@ test('in colour-only mode the notes switch is off and the mode is shown', async 
   });
   const user = userEvent.setup();
   const checkButton = await renderPane(host);
+  await user.click(screen.getByRole('button', { name: '开发者信息' }));
   expect(screen.getByText(/兼容模式：仅颜色/)).toBeTruthy();
   const notes = screen.getByRole('switch', { name: '添加批注' }) as HTMLInputElement;
   expect(notes.checked).toBe(false);
@@ -192,8 +194,14 @@ test('in colour-only mode the notes switch is off and the mode is shown', async 
   expect(host.checks[0].notes).toBe(false);
 });
 
-test('the notes mode is shown when notes are available', async () => {
+test('the notes mode is shown under 开发者信息 when notes are available', async () => {
   await renderPane(fakeHost());
+  // Developer words stay off the main screen until asked for.
+  expect(screen.queryByText(/批注模式/)).toBeNull();
+  const disclosure = screen.getByRole('button', { name: '开发者信息' });
+  expect(disclosure.getAttribute('aria-expanded')).toBe('false');
+  await userEvent.setup().click(disclosure);
+  expect(disclosure.getAttribute('aria-expanded')).toBe('true');
   expect(screen.getByText(/批注模式：注释/)).toBeTruthy();
 });
 
@@ -415,7 +423,7 @@ describe('reviewer workflow (issue 8)', () => {
     accept.focus();
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox')));
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole('textbox', { name: /忽略原因/ })));
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(host.accepts).toEqual([]);

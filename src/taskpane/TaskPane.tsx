@@ -39,7 +39,7 @@ import {
   Info16Filled,
   Warning16Filled,
 } from '@fluentui/react-icons';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { PROFILES, type ProfileName } from '../core/profiles.js';
 import { rules } from '../core/rules/index.js';
 import type { Finding, Lang, RuleSetting, Severity, TableReport, Topic } from '../core/types.js';
@@ -51,6 +51,32 @@ export interface TaskPaneProps {
   host: PaneHost;
   /** Language to start in when no language was saved; defaults to the host's display language. */
   lang?: Lang;
+  /** 开发者信息 open from the start (the workbench's ?dev). */
+  developerInfo?: boolean;
+  /** Run 校验 as soon as the pane is ready (the workbench re-checks after another Excel version was chosen). */
+  checkOnStart?: boolean;
+  /** Told the pane's language whenever it changes, so the page around the pane can follow it. */
+  onLangChange?: (lang: Lang) => void;
+}
+
+/** Where this browser remembers the 审核人 name between acceptances. */
+export const REVIEWER_KEY = 'jixiao-check.reviewer';
+
+function loadReviewer(): string {
+  try {
+    return globalThis.localStorage?.getItem(REVIEWER_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function saveReviewer(name: string): void {
+  try {
+    if (name) globalThis.localStorage?.setItem(REVIEWER_KEY, name);
+    else globalThis.localStorage?.removeItem(REVIEWER_KEY);
+  } catch {
+    // Storage blocked: the name is still used for this acceptance.
+  }
 }
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -107,6 +133,20 @@ const useStyles = makeStyles({
   itemAction: { flexShrink: 0, minWidth: 'auto' },
   accepted: { color: tokens.colorNeutralForeground3, fontStyle: 'italic' },
   disclosure: { alignSelf: 'flex-start', paddingLeft: 0 },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, scrollMarginTop: tokens.spacingVerticalS },
+  // Read by screen readers, not shown: the result of the last action.
+  visuallyHidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    margin: '-1px',
+    padding: 0,
+    overflow: 'hidden',
+    clip: 'rect(0, 0, 0, 0)',
+    whiteSpace: 'nowrap',
+    border: 0,
+  },
+  focusTarget: { ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' } },
   surface: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   // The pane is ~350 px wide: the dialog keeps a margin on both sides.
   dialog: { maxWidth: 'calc(100vw - 24px)', boxSizing: 'border-box' },
@@ -170,6 +210,13 @@ function countBySeverity(findings: Finding[]): Record<Severity, number> & { acce
 }
 
 const fmt = (n: number) => n.toFixed(2);
+/** Points as a reviewer writes them: 10, 7.5 (not 10.00). */
+const points = (n: number) => String(Number(n.toFixed(2)));
+
+/** "得分 87.00 / 90.00（表外 10 分未计入）": Σ得分 / Σ分值, the points outside the table apart. */
+function scoreLine(t: TableReport, s: UiStrings): string {
+  return s.score(fmt(t.totals.score), fmt(t.totals.points), t.totals.reserved > 0 ? points(t.totals.reserved) : undefined);
+}
 
 function tableTitle(t: TableReport, s: UiStrings): string {
   return `${t.sheet} · ${t.unitName.trim() || s.unitUnknown}`;
@@ -204,7 +251,9 @@ function FindingButton({ finding, lang, s, onSelect, id }: { finding: Finding; l
         <span className={styles.cells}>
           {s.cellsLabel}: {cellsText}
         </span>
-        {finding.accepted && <span className={styles.cells}>{s.acceptedNote(finding.accepted.reason, finding.accepted.date)}</span>}
+        {finding.accepted && (
+          <span className={styles.cells}>{s.acceptedNote(finding.accepted.reason, finding.accepted.date, finding.accepted.by)}</span>
+        )}
       </span>
     </button>
   );
@@ -214,9 +263,22 @@ function FindingButton({ finding, lang, s, onSelect, id }: { finding: Finding; l
  * 忽略: a small dialog asking for an optional reason; Enter accepts, Esc cancels. One for the
  * pane, opened for the finding whose 忽略 was pressed; the reason field takes the focus.
  */
-function AcceptDialog({ finding, lang, s, onAccept, onClose }: { finding: Finding | null; lang: Lang; s: UiStrings; onAccept: (f: Finding, reason: string) => void; onClose: () => void }) {
+function AcceptDialog({
+  finding,
+  lang,
+  s,
+  onAccept,
+  onClose,
+}: {
+  finding: Finding | null;
+  lang: Lang;
+  s: UiStrings;
+  onAccept: (f: Finding, reason: string, by: string) => void;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const [reason, setReason] = useState('');
+  const [by, setBy] = useState(loadReviewer);
   const [shown, setShown] = useState<Finding | null>(finding);
   const messageId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -225,12 +287,15 @@ function AcceptDialog({ finding, lang, s, onAccept, onClose }: { finding: Findin
     // Keep the message while the dialog closes; start each opening with an empty reason.
     setShown(finding);
     setReason('');
+    setBy(loadReviewer());
     const timer = setTimeout(() => input.current?.focus(), 0);
     return () => clearTimeout(timer);
   }, [finding]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (finding) onAccept(finding, reason);
+    if (!finding) return;
+    saveReviewer(by.trim());
+    onAccept(finding, reason, by.trim());
   };
   return (
     <Dialog open={finding !== null} onOpenChange={(_, d) => !d.open && onClose()}>
@@ -242,6 +307,9 @@ function AcceptDialog({ finding, lang, s, onAccept, onClose }: { finding: Findin
               <Body1 id={messageId}>{shown ? shown.message[lang] || shown.message.zh : ''}</Body1>
               <Field label={s.acceptReason} hint={s.acceptReasonHint}>
                 <Input ref={input} value={reason} maxLength={500} onChange={(_, d) => setReason(d.value)} />
+              </Field>
+              <Field label={s.reviewerLabel} hint={s.reviewerHint}>
+                <Input value={by} maxLength={100} autoComplete="name" onChange={(_, d) => setBy(d.value)} />
               </Field>
             </DialogContent>
             <DialogActions>
@@ -507,34 +575,30 @@ function SettingsPanel({
   );
 }
 
-function Summary({ result, s }: { result: CheckResult; s: UiStrings }) {
+function Summary({ result, s, headingRef }: { result: CheckResult; s: UiStrings; headingRef: Ref<HTMLHeadingElement> }) {
   const styles = useStyles();
   const id = useId();
   const { tables, sheetsWithoutTable } = result.report;
   const all = countBySeverity(tables.flatMap((t) => t.findings));
   return (
     <section aria-labelledby={id} className={styles.section}>
-      <Subtitle2 as="h2" id={id} className={styles.h2}>
-        {s.summaryTitle}
-      </Subtitle2>
+      <h2 id={id} className={`${styles.h2} ${styles.focusTarget}`} ref={headingRef} tabIndex={-1}>
+        <Subtitle2>{s.summaryTitle}</Subtitle2>
+      </h2>
       <Body1>{tables.length ? s.tablesFound(tables.length) : s.noTables}</Body1>
       {tables.length > 0 && <Body1>{s.counts(all.error, all.warning, all.info, all.accepted)}</Body1>}
       {tables.length > 0 && (
         <ul className={styles.plainList}>
           {tables.map((t, i) => {
             const n = countBySeverity(t.findings);
-            const extra = [
-              s.stage[t.stage],
-              t.totals.grade ? s.grade(t.totals.grade) : '',
-              t.totals.reserved > 0 ? s.reserved(fmt(t.totals.reserved)) : '',
-            ]
+            const extra = [s.stage[t.stage], t.totals.grade ? s.grade(t.totals.grade) : '']
               .filter(Boolean)
               .join(' · ');
             return (
               <li key={`${t.sheet}-${i}`} className={styles.tableLine}>
                 <Text weight="semibold">{tableTitle(t, s)}</Text>
                 <br />
-                <Text>{s.score(fmt(t.totals.score), fmt(t.totals.points))}</Text>
+                <Text>{scoreLine(t, s)}</Text>
                 <br />
                 <Caption1 className={styles.muted}>
                   {s.counts(n.error, n.warning, n.info, n.accepted)} · {extra}
@@ -549,7 +613,7 @@ function Summary({ result, s }: { result: CheckResult; s: UiStrings }) {
   );
 }
 
-export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
+export function TaskPane({ host, lang: initialLang, developerInfo = false, checkOnStart = false, onLangChange }: TaskPaneProps) {
   const styles = useStyles();
   const [settings, setSettings] = useState<PaneSettings>(DEFAULT_SETTINGS);
   const [reservedText, setReservedText] = useState(String(DEFAULT_SETTINGS.reservedPoints));
@@ -565,18 +629,40 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
   const opener = useRef<HTMLElement | null>(null);
   const nextNotice = useRef(1);
   const findingsHeading = useRef<HTMLHeadingElement>(null);
-  const ids = { options: useId(), findings: useId() };
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const results = useRef<HTMLDivElement>(null);
+  /** Set by a finished 校验: bring the results into view once they are drawn. */
+  const [reveal, setReveal] = useState(0);
+  /** What the live region says: the outcome of the last action (not sync counts, not progress). */
+  const [announcement, setAnnouncement] = useState<(s: UiStrings) => string>(() => () => '');
+  const [devOpen, setDevOpen] = useState(developerInfo);
+  const ids = { options: useId(), findings: useId(), dev: useId() };
 
   const lang: Lang = settings.lang ?? initialLang ?? langFromTag(host.displayLanguage());
   const s = strings[lang];
+
+  useEffect(() => {
+    onLangChange?.(lang);
+  }, [lang, onLangChange]);
+
+  // After 校验 the user looks for the outcome: the notices, the summary and the first findings,
+  // which may lie far below the 设置 panel. Bring them to the top of the pane and put the
+  // keyboard focus on the summary, two Tab presses before the first finding.
+  useEffect(() => {
+    if (!reveal) return;
+    results.current?.scrollIntoView?.({ block: 'start' });
+    summaryHeading.current?.focus({ preventScroll: true });
+  }, [reveal]);
 
   const notify = useCallback((n: Omit<Notice, 'id'>) => {
     const id = nextNotice.current++;
     setNotices((list) => (n.key && list.some((x) => x.key === n.key) ? list : [...list, { ...n, id }]));
   }, []);
   const failure = useCallback(
-    (title: (s: UiStrings) => string, e: unknown, key?: string) =>
-      notify({ key, intent: 'error', title, body: (t) => errorMessage(e, t.lang) }),
+    (title: (s: UiStrings) => string, e: unknown, key?: string) => {
+      notify({ key, intent: 'error', title, body: (t) => errorMessage(e, t.lang) });
+      setAnnouncement(() => (t: UiStrings) => t.announceFailed(title(t)));
+    },
     [notify],
   );
 
@@ -625,7 +711,20 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     }
     const wrote = r.written.filter((w) => !w.protected && w.cells > 0);
     if (announceWritten && wrote.length) {
-      notify({ intent: 'success', title: (t) => t.writtenTitle, body: (t) => t.wroteColumns(wrote) });
+      const first = wrote[0];
+      const table = r.report.tables.find((t) => t.sheet === first.sheet);
+      notify({
+        intent: 'success',
+        title: (t) => t.writtenTitle,
+        body: (t) => t.wroteColumns(wrote),
+        // 查看 selects the 得分 header, which brings the column into view in Excel and in the workbench.
+        action: {
+          label: (t) => t.writtenShow,
+          run: () => {
+            host.select(first.sheet, [`${first.column}${table?.headerRow ?? 1}`]).catch((e: unknown) => failure((t) => t.selectFailed, e));
+          },
+        },
+      });
     }
     const kept = r.keptUserAnnotations ?? [];
     if (kept.length) notify({ intent: 'info', title: (t) => t.writtenTitle, body: (t) => t.keptUserAnnotations(kept) });
@@ -642,6 +741,8 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
       const r = await host.check(effective());
       setResult(r);
       reportWrites(r, true);
+      announceResult(r);
+      setReveal((n) => n + 1);
     } catch (e) {
       // Findings of an earlier run would pass for this one's.
       setResult(null);
@@ -651,14 +752,22 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     }
   };
 
+  const announceResult = (r: CheckResult) => {
+    const n = countBySeverity(r.report.tables.flatMap((t) => t.findings));
+    const only = r.report.tables.length === 1 ? r.report.tables[0] : undefined;
+    setAnnouncement(() => (t: UiStrings) => t.announceChecked(n.error, n.warning, n.info, n.accepted, r.report.tables.length, only && scoreLine(only, t)));
+  };
+
   /** 忽略 / 取消忽略: the host stores the change in the workbook and checks again. */
-  const changeAcceptance = async (f: Finding, reason: string | undefined) => {
+  const changeAcceptance = async (f: Finding, reason: string | undefined, by?: string) => {
     const accepting = reason !== undefined;
     setBusy(accepting ? 'accept' : 'unaccept');
     setNotices([]);
     try {
-      const r = accepting ? await host.accept(f, reason.trim() ? { reason: reason.trim() } : {}, effective()) : await host.unaccept(f, effective());
+      const note = { ...(reason?.trim() ? { reason: reason.trim() } : {}), ...(by?.trim() ? { by: by.trim() } : {}) };
+      const r = accepting ? await host.accept(f, note, effective()) : await host.unaccept(f, effective());
       setResult(r);
+      announceResult(r);
       notify({ intent: 'success', title: (t) => (accepting ? t.acceptedDoneTitle : t.unacceptedDoneTitle), body: (t) => (accepting ? t.acceptedDone : t.unacceptedDone) });
       reportWrites(r, false);
       // The finding moved between the lists: keep the keyboard user's place in the findings.
@@ -698,6 +807,10 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
     setNotices([]);
     try {
       const n = await host.clear();
+      // What was written is gone: findings and scores in the pane would describe cells no longer there.
+      setResult(null);
+      setFilter('all');
+      setAnnouncement(() => (t: UiStrings) => t.announceCleared(n));
       notify(
         n > 0
           ? { intent: 'success', title: (t) => t.clear, body: (t) => t.cleared(n) }
@@ -709,6 +822,14 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
       setBusy(null);
     }
   };
+
+  // The workbench re-checks in a new pane after another Excel version was chosen.
+  const checkedOnStart = useRef(false);
+  useEffect(() => {
+    if (!ready || !checkOnStart || checkedOnStart.current) return;
+    checkedOnStart.current = true;
+    void check();
+  });
 
   const select = (f: Finding) => {
     host.select(f.sheet, f.cells).catch((e: unknown) => failure((t) => t.selectFailed, e));
@@ -819,7 +940,6 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
               onChange={(_, d) => update({ fills: d.checked })}
             />
           </div>
-          {caps && <Caption1 className={styles.muted}>{s.capability(caps)}</Caption1>}
           {caps && !notesAvailable && <Caption1 className={styles.muted}>{s.notesUnavailable}</Caption1>}
         </fieldset>
 
@@ -836,84 +956,110 @@ export function TaskPane({ host, lang: initialLang }: TaskPaneProps) {
           }}
         />
 
-        {notices.length > 0 && (
-          <div className={styles.notices}>
-            {notices.map((n) => (
-              <MessageBar key={n.id} intent={n.intent} layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{n.title(s)}</MessageBarTitle> {n.body(s)}
-                </MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      aria-label={s.dismiss}
-                      appearance="transparent"
-                      icon={<DismissRegular />}
-                      onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
-                    />
-                  }
+        <div ref={results} className={styles.results}>
+          {notices.length > 0 && (
+            <div className={styles.notices}>
+              {notices.map((n) => (
+                <MessageBar key={n.id} intent={n.intent} layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>{n.title(s)}</MessageBarTitle> {n.body(s)}
+                  </MessageBarBody>
+                  <MessageBarActions
+                    containerAction={
+                      <Button
+                        aria-label={s.dismiss}
+                        appearance="transparent"
+                        icon={<DismissRegular />}
+                        onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}
+                      />
+                    }
+                  >
+                    {n.action && (
+                      <Button size="small" onClick={n.action.run}>
+                        {n.action.label(s)}
+                      </Button>
+                    )}
+                  </MessageBarActions>
+                </MessageBar>
+              ))}
+            </div>
+          )}
+
+          {!result && !busy && <Body1 className={styles.muted}>{s.startHint}</Body1>}
+
+          {result && <Summary result={result} s={s} headingRef={summaryHeading} />}
+
+          {/* Mounted from the first 忽略 on, so that closing it restores the pane (aria-hidden) properly. */}
+          {dialogUsed && (
+            <AcceptDialog
+              finding={accepting}
+              lang={lang}
+              s={s}
+              onAccept={(f, reason, by) => {
+                setAccepting(null);
+                void changeAcceptance(f, reason, by);
+              }}
+              onClose={() => {
+                setAccepting(null);
+                const back = opener.current;
+                setTimeout(() => back?.focus(), 0);
+              }}
+            />
+          )}
+
+          {result && result.report.tables.length > 0 && (
+            <section aria-labelledby={ids.findings} className={styles.section}>
+              <h2 id={ids.findings} className={styles.h2} ref={findingsHeading} tabIndex={-1}>
+                <Subtitle2>{s.findingsTitle}</Subtitle2>
+              </h2>
+              {total > 0 && (
+                <RadioGroup
+                  layout="horizontal"
+                  className={styles.filter}
+                  aria-label={s.filterLabel}
+                  value={filter}
+                  onChange={(_, d) => setFilter(d.value as Filter)}
                 >
-                  {n.action && (
-                    <Button size="small" onClick={n.action.run}>
-                      {n.action.label(s)}
-                    </Button>
-                  )}
-                </MessageBarActions>
-              </MessageBar>
-            ))}
-          </div>
-        )}
+                  <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: styles.nowrap }} />
+                  {SEVERITIES.map((sev) => (
+                    <Radio
+                      key={sev}
+                      value={sev}
+                      label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: styles.nowrap }}
+                    />
+                  ))}
+                </RadioGroup>
+              )}
+              {result.report.tables.map((t, i) => (
+                <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} actions={actions} />
+              ))}
+            </section>
+          )}
+        </div>
 
-        {!result && !busy && <Body1 className={styles.muted}>{s.startHint}</Body1>}
+        <div className={styles.section}>
+          <Button
+            appearance="subtle"
+            size="small"
+            className={styles.disclosure}
+            icon={devOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
+            aria-expanded={devOpen}
+            aria-controls={ids.dev}
+            onClick={() => setDevOpen(!devOpen)}
+          >
+            {s.developerInfo}
+          </Button>
+          {devOpen && (
+            <div id={ids.dev} className={styles.section}>
+              {caps && <Caption1 className={styles.muted}>{s.capability(caps)}</Caption1>}
+              <Caption1 className={styles.muted}>{s.configFormat}</Caption1>
+            </div>
+          )}
+        </div>
 
-        {result && <Summary result={result} s={s} />}
-
-        {/* Mounted from the first 忽略 on, so that closing it restores the pane (aria-hidden) properly. */}
-        {dialogUsed && (
-          <AcceptDialog
-            finding={accepting}
-            lang={lang}
-            s={s}
-            onAccept={(f, reason) => {
-              setAccepting(null);
-              void changeAcceptance(f, reason);
-            }}
-            onClose={() => {
-              setAccepting(null);
-              const back = opener.current;
-              setTimeout(() => back?.focus(), 0);
-            }}
-          />
-        )}
-
-        {result && result.report.tables.length > 0 && (
-          <section aria-labelledby={ids.findings} className={styles.section}>
-            <h2 id={ids.findings} className={styles.h2} ref={findingsHeading} tabIndex={-1}>
-              <Subtitle2>{s.findingsTitle}</Subtitle2>
-            </h2>
-            {total > 0 && (
-              <RadioGroup
-                layout="horizontal"
-                className={styles.filter}
-                aria-label={s.filterLabel}
-                value={filter}
-                onChange={(_, d) => setFilter(d.value as Filter)}
-              >
-                <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: styles.nowrap }} />
-                {SEVERITIES.map((sev) => (
-                  <Radio
-                    key={sev}
-                    value={sev}
-                    label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: styles.nowrap }}
-                  />
-                ))}
-              </RadioGroup>
-            )}
-            {result.report.tables.map((t, i) => (
-              <TableFindings key={`${t.sheet}-${i}`} table={t} filter={filter} lang={lang} s={s} actions={actions} />
-            ))}
-          </section>
-        )}
+        <div role="status" aria-live="polite" aria-atomic="true" className={styles.visuallyHidden} data-testid="pane-announcement">
+          {announcement(s)}
+        </div>
       </main>
     </FluentProvider>
   );

@@ -99,3 +99,12 @@ test('忽略 records today’s date from the host; the report is dated too', asy
 test('localDate is the local calendar date', () => {
   expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
 });
+
+test('忽略 with a 审核人 name stores it as the acceptance’s by, read back on the next check', async () => {
+  const { adapter } = fakeAdapter(workbook(tableSheet('目标表')));
+  const host = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN', today: () => '2026-05-01' });
+  const finding = (await host.check(DEFAULT_SETTINGS)).report.tables[0].findings.find((f) => f.rule === 'value-format/not-number')!;
+  await host.accept(finding, { reason: '口径待定', by: '张会计' }, DEFAULT_SETTINGS);
+  const again = await host.check(DEFAULT_SETTINGS);
+  expect(again.report.tables[0].findings.find((f) => f.rule === finding.rule)?.accepted).toEqual({ reason: '口径待定', by: '张会计', date: '2026-05-01' });
+});

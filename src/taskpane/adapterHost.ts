@@ -36,7 +36,7 @@ export function createAdapterHost({ adapter, settings, displayLanguage, today = 
   });
   return {
     check: (s) => runCheck(adapter, options(s)),
-    accept: (finding, note, s) => runAccept(adapter, { accept: finding, reason: note.reason, date: today() }, options(s)),
+    accept: (finding, note, s) => runAccept(adapter, { accept: finding, reason: note.reason, ...(note.by ? { by: note.by } : {}), date: today() }, options(s)),
     unaccept: (finding, s) => runAccept(adapter, { unaccept: finding }, options(s)),
     writeReport: (s) => runReport(adapter, { ...options(s), date: today() }),
     clear: () => runClear(adapter),

@@ -75,10 +75,10 @@ export interface PaneHost {
   /** Read the workbook, check it, and write results when `settings.writeScores` is on. */
   check(settings: PaneSettings): Promise<CheckResult>;
   /**
-   * 忽略: store an acceptance of `finding` (with an optional reason and today's date) in the
-   * workbook, then check again as `check` does.
+   * 忽略: store an acceptance of `finding` (with an optional reason, the reviewer's name and
+   * today's date) in the workbook, then check again as `check` does.
    */
-  accept(finding: Finding, note: { reason?: string }, settings: PaneSettings): Promise<CheckResult>;
+  accept(finding: Finding, note: { reason?: string; by?: string }, settings: PaneSettings): Promise<CheckResult>;
   /** 取消忽略: remove the stored acceptance(s) covering `finding`, then check again. */
   unaccept(finding: Finding, settings: PaneSettings): Promise<CheckResult>;
   /** 生成校验报告: check the workbook and add (or refresh) the 校验报告 sheet. */

@@ -38,8 +38,8 @@ export interface UiStrings {
   noTables: string;
   sheetsWithoutTable: (names: string[]) => string;
   unitUnknown: string;
-  score: (score: string, points: string) => string;
-  reserved: (points: string) => string;
+  /** Σ得分 / Σ分值 of the table, then the points scored outside it when there are any. */
+  score: (score: string, points: string, reserved?: string) => string;
   grade: (g: Grade) => string;
   /** Open findings by severity, and the accepted ones when there are any. */
   counts: (errors: number, warnings: number, infos: number, accepted?: number) => string;
@@ -75,7 +75,9 @@ export interface UiStrings {
   cancel: string;
   unaccept: string;
   acceptedTitle: (n: number) => string;
-  acceptedNote: (reason: string | undefined, date: string | undefined) => string;
+  acceptedNote: (reason: string | undefined, date: string | undefined, by?: string) => string;
+  reviewerLabel: string;
+  reviewerHint: string;
   allAccepted: string;
   accepting: string;
   unaccepting: string;
@@ -105,6 +107,15 @@ export interface UiStrings {
   reportNoLinks: string;
   reportFailed: string;
   reportShow: string;
+  /** 查看 on the notice of a written 得分 column. */
+  writtenShow: string;
+  // Said by the live region once an action finished (screen readers read it out).
+  announceChecked: (errors: number, warnings: number, infos: number, accepted: number, tables: number, score?: string) => string;
+  announceCleared: (n: number) => string;
+  announceFailed: (title: string) => string;
+  // 开发者信息: facts for whoever tests the add-in, not for the reviewer.
+  developerInfo: string;
+  configFormat: string;
 }
 
 type Grade = NonNullable<TableReport['totals']['grade']>;
@@ -150,8 +161,7 @@ const zh: UiStrings = {
   noTables: '未找到绩效目标表。',
   sheetsWithoutTable: (names) => `无绩效目标表的工作表：${names.join('、')}`,
   unitUnknown: '（未填写单位名称）',
-  score: (s, p) => `得分 ${s} / ${p}`,
-  reserved: (p) => `另预留 ${p} 分`,
+  score: (s, p, r) => `得分 ${s} / ${p}${r ? `（表外 ${r} 分未计入）` : ''}`,
   grade: (g) => `等级：${g}`,
   counts: (e, w, i, a) => `错误 ${e} · 警告 ${w} · 提示 ${i}${a ? ` · 已忽略 ${a}` : ''}`,
   findingsTitle: '问题清单',
@@ -183,12 +193,17 @@ const zh: UiStrings = {
   accept: '忽略',
   acceptDialogTitle: '忽略此问题',
   acceptReason: '忽略原因（可选）',
-  acceptReasonHint: '原因和日期记录在工作簿中，下一位审核人可以看到；此问题不再计入结果。',
+  acceptReasonHint: '原因、审核人和日期记录在工作簿中，下一位审核人可以看到；此问题不再计入结果。',
   acceptConfirm: '确定忽略',
   cancel: '取消',
   unaccept: '取消忽略',
   acceptedTitle: (n) => `已忽略 (${n})`,
-  acceptedNote: (reason, date) => `原因：${reason || '（未写原因）'}${date ? `（${date}）` : ''}`,
+  acceptedNote: (reason, date, by) => {
+    const who = [by, date].filter(Boolean).join('，');
+    return `原因：${reason || '（未写原因）'}${who ? `（${who}）` : ''}`;
+  },
+  reviewerLabel: '审核人',
+  reviewerHint: '记录在工作簿中；本浏览器会记住这个名字。',
   allAccepted: '其余问题均已忽略。',
   accepting: '正在忽略…',
   unaccepting: '正在取消忽略…',
@@ -199,7 +214,7 @@ const zh: UiStrings = {
   acceptFailed: '忽略失败',
   unacceptFailed: '取消忽略失败',
   settingsTitle: '设置',
-  settingsHint: '设置随工作簿保存，格式与命令行 --config 文件相同。',
+  settingsHint: '设置随工作簿保存。',
   profileLabel: '模板',
   profileNone: '不指定（接受任何一级指标）',
   profileHint: '选择模板后，不属于该模板的一级指标会被提示；全国通用模板另预留 10 分。',
@@ -216,6 +231,15 @@ const zh: UiStrings = {
   reportNoLinks: '此版本 Excel 不支持超链接，报告中以文字写出单元格地址。',
   reportFailed: '生成校验报告失败',
   reportShow: '查看',
+  writtenShow: '查看',
+  announceChecked: (e, w, i, a, n, score) =>
+    n === 0
+      ? '校验完成：未找到绩效目标表。'
+      : `校验完成：${e} 个错误，${w} 个警告，${i} 个提示${a ? `，${a} 个已忽略` : ''}${score ? `。${score}` : ''}。`,
+  announceCleared: (n) => (n > 0 ? `已清除结果：${n} 个单元格。` : '没有可清除的结果。'),
+  announceFailed: (title) => `${title}。`,
+  developerInfo: '开发者信息',
+  configFormat: '设置的格式与命令行 --config 文件相同。',
 };
 
 const en: UiStrings = {
@@ -247,8 +271,7 @@ const en: UiStrings = {
   noTables: 'No performance target table found.',
   sheetsWithoutTable: (names) => `Sheets without a table: ${names.join(', ')}`,
   unitUnknown: '(no unit name)',
-  score: (s, p) => `Score ${s} / ${p}`,
-  reserved: (p) => `plus ${p} reserved`,
+  score: (s, p, r) => `Score ${s} / ${p}${r ? ` (${r} points scored outside the table not included)` : ''}`,
   grade: (g) => `Grade: ${gradeEn[g]} (${g})`,
   counts: (e, w, i, a) => `${e} error${e === 1 ? '' : 's'} · ${w} warning${w === 1 ? '' : 's'} · ${i} info${a ? ` · ${a} accepted` : ''}`,
   findingsTitle: 'Findings',
@@ -284,12 +307,17 @@ const en: UiStrings = {
   accept: 'Accept',
   acceptDialogTitle: 'Accept this finding',
   acceptReason: 'Reason (optional)',
-  acceptReasonHint: 'The reason and date are kept in the workbook for the next reviewer; the finding no longer counts.',
+  acceptReasonHint: 'The reason, reviewer and date are kept in the workbook for the next reviewer; the finding no longer counts.',
   acceptConfirm: 'Accept',
   cancel: 'Cancel',
   unaccept: 'Undo accept',
   acceptedTitle: (n) => `Accepted (${n})`,
-  acceptedNote: (reason, date) => `Reason: ${reason || '(none given)'}${date ? ` (${date})` : ''}`,
+  acceptedNote: (reason, date, by) => {
+    const who = [by, date].filter(Boolean).join(', ');
+    return `Reason: ${reason || '(none given)'}${who ? ` (${who})` : ''}`;
+  },
+  reviewerLabel: 'Reviewer',
+  reviewerHint: 'Kept in the workbook; this browser remembers the name.',
   allAccepted: 'All other findings are accepted.',
   accepting: 'Accepting…',
   unaccepting: 'Undoing the accept…',
@@ -300,7 +328,7 @@ const en: UiStrings = {
   acceptFailed: 'Accepting failed',
   unacceptFailed: 'Undoing the accept failed',
   settingsTitle: 'Settings',
-  settingsHint: 'Saved with the workbook, in the format of the command line’s --config file.',
+  settingsHint: 'Saved with the workbook.',
   profileLabel: 'Template',
   profileNone: 'None (any first-level indicators)',
   profileHint: 'With a template, first-level indicators outside it are reported; the national form reserves 10 points.',
@@ -318,6 +346,15 @@ const en: UiStrings = {
   reportNoLinks: 'This Excel cannot add links; the report names the cells as text.',
   reportFailed: 'Writing the check report failed',
   reportShow: 'Show',
+  writtenShow: 'Show',
+  announceChecked: (e, w, i, a, n, score) =>
+    n === 0
+      ? 'Check finished: no performance target table found.'
+      : `Check finished: ${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${a ? `, ${a} accepted` : ''}${score ? `. ${score}` : ''}.`,
+  announceCleared: (n) => (n > 0 ? `Results cleared: ${n} cell${n === 1 ? '' : 's'}.` : 'No results to clear.'),
+  announceFailed: (title) => `${title}.`,
+  developerInfo: 'Developer information',
+  configFormat: 'The settings use the format of the command line’s --config file.',
 };
 
 export const strings: Record<Lang, UiStrings> = { zh, en };

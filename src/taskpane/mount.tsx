@@ -8,6 +8,12 @@ import { TaskPane } from './TaskPane.js';
 export interface MountOptions {
   /** Language to start in when none was saved; defaults to host.displayLanguage(). */
   lang?: Lang;
+  /** 开发者信息 open from the start. */
+  developerInfo?: boolean;
+  /** Run 校验 once the pane is ready. */
+  checkOnStart?: boolean;
+  /** Told the pane's language whenever it changes. */
+  onLangChange?: (lang: Lang) => void;
 }
 
 export interface MountedPane {
@@ -16,6 +22,8 @@ export interface MountedPane {
 
 export function mountTaskPane(element: HTMLElement, host: PaneHost, opts: MountOptions = {}): MountedPane {
   const root = createRoot(element);
-  root.render(<TaskPane host={host} lang={opts.lang} />);
+  root.render(
+    <TaskPane host={host} lang={opts.lang} developerInfo={opts.developerInfo} checkOnStart={opts.checkOnStart} onLangChange={opts.onLangChange} />,
+  );
   return { unmount: () => root.unmount() };
 }

@@ -101,8 +101,9 @@ test('in Excel the entry mounts the pane, which checks the workbook and saves se
 
   const check = (await screen.findByRole('button', { name: '校验' })) as HTMLButtonElement;
   await waitFor(() => expect(check.disabled).toBe(false));
-  expect(screen.getByText(/批注模式：批注/)).toBeTruthy();
   const user = userEvent.setup();
+  await user.click(screen.getByRole('button', { name: '开发者信息' }));
+  expect(screen.getByText(/批注模式：批注/)).toBeTruthy();
   await user.click(screen.getByRole('switch', { name: '标记颜色' }));
   expect(office.stored.get(SETTINGS_KEY)).toMatchObject({ fills: false });
 

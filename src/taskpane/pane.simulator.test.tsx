@@ -32,6 +32,7 @@ const cell = (excel: ExcelSimulator, a1: string) => excel.model.sheets[0].cells.
 test('校验 writes the 得分 column, a finding selects its cell, 清除结果 removes what was written', async () => {
   const excel = simulated();
   const { check, user } = await renderOver(excel);
+  await user.click(screen.getByRole('button', { name: '开发者信息' }));
   expect(screen.getByText(/批注模式：注释/)).toBeTruthy();
 
   await user.click(check);
@@ -57,6 +58,7 @@ test('校验 writes the 得分 column, a finding selects its cell, 清除结果 
 test('an older Excel shows the colour-only mode and still checks', async () => {
   const excel = simulated('1.9');
   const { check, user } = await renderOver(excel);
+  await user.click(screen.getByRole('button', { name: '开发者信息' }));
   expect(screen.getByText(/兼容模式：仅颜色/)).toBeTruthy();
   expect((screen.getByRole('switch', { name: '添加批注' }) as HTMLInputElement).disabled).toBe(true);
   await user.click(check);
@@ -74,7 +76,7 @@ test('忽略 stores the acceptance in a very hidden sheet and re-checks; 生成�
   const item = screen.getAllByRole('button').find((b) => /服务职工总人次/.test(b.textContent ?? ''))!.closest('li')!;
   await user.click(within(item).getByRole('button', { name: '忽略' }));
   const dialog = await screen.findByRole('dialog');
-  await user.type(within(dialog).getByRole('textbox'), '口径待定');
+  await user.type(within(dialog).getByRole('textbox', { name: /忽略原因/ }), '口径待定');
   await user.click(within(dialog).getByRole('button', { name: '确定忽略' }));
   await screen.findByText('已记录在工作簿中，并已重新校验。');
 

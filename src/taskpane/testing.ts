@@ -115,7 +115,7 @@ export function sampleReport(): Report {
 
 export interface FakeHost extends PaneHost {
   checks: PaneSettings[];
-  accepts: { finding: Finding; reason?: string; settings: PaneSettings }[];
+  accepts: { finding: Finding; reason?: string; by?: string; settings: PaneSettings }[];
   unaccepts: { finding: Finding; settings: PaneSettings }[];
   reports: PaneSettings[];
   selections: { sheet: string; cells: string[] }[];
@@ -161,8 +161,8 @@ export function fakeHost(
       return Promise.resolve(current);
     },
     accept: (finding, note, settings) => {
-      host.accepts.push({ finding, ...(note.reason !== undefined ? { reason: note.reason } : {}), settings });
-      return mark(finding, { ...(note.reason ? { reason: note.reason } : {}), date: '2026-05-01' });
+      host.accepts.push({ finding, ...(note.reason !== undefined ? { reason: note.reason } : {}), ...(note.by !== undefined ? { by: note.by } : {}), settings });
+      return mark(finding, { ...(note.reason ? { reason: note.reason } : {}), ...(note.by ? { by: note.by } : {}), date: '2026-05-01' });
     },
     unaccept: (finding, settings) => {
       host.unaccepts.push({ finding, settings });

@@ -1,7 +1,7 @@
 // The sheet as Excel shows it: column letters and row numbers, values through their number
 // formats, merged areas, fills, notes on hover and the selection. Only a window of rows is in
 // the DOM, grown in chunks as the user scrolls, so a 2,000-row sheet opens and jumps at once.
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { address, columnLetter, type RangeRef } from '../core/a1.js';
 import type { CellValue } from '../core/types.js';
 import { formatCellValue } from './displayFormat.js';
@@ -14,6 +14,7 @@ import {
   gridExtent,
   intersects,
   mergeLayout,
+  navigationTarget,
   rowPixels,
   rowSelectionKey,
   selectionRects,
@@ -30,11 +31,15 @@ export interface GridProps {
   selection: Selection | null;
   /** Changes whenever the model's cells changed, so memoised rows redraw. */
   revision: number;
+  /** A cell to scroll into view without selecting it (the 得分 header after a check); `n` counts requests. */
+  reveal?: { cell: string; n: number } | null;
   zoom: number;
   s: WorkbenchStrings;
   onSelectCell: (cell: string) => void;
   /** A click on a cell linking into the workbook follows the link, as in Excel ("'Sheet'!A1"). */
   onFollowLink: (reference: string) => void;
+  /** The user typed into the grid (a character, Delete, F2…): the workbench cannot edit cells. */
+  onTypeAttempt?: () => void;
 }
 
 const ROW_HEADER_PIXELS = 44;
@@ -57,8 +62,17 @@ interface RowProps {
   /** The selected areas touching this row (see rowSelectionKey); the row redraws when it changes. */
   selectionKey: string;
   active: string | null;
+  /** Prefix of the cells' ids, for the grid's aria-activedescendant. */
+  idPrefix: string;
   onSelectCell: (cell: string) => void;
   onFollowLink: (reference: string) => void;
+}
+
+/** Cells that hold nothing at all: text may run over them, as Excel draws it. */
+function isBlank(sheet: SheetModel, a1: string, merges: MergeLayout): boolean {
+  if (merges.covered.has(a1) || merges.spans.has(a1)) return false;
+  const v = sheet.cells.get(a1)?.value;
+  return v === null || v === undefined || v === '';
 }
 
 function parseKey(key: string): RangeRef[] {
@@ -69,7 +83,7 @@ function parseKey(key: string): RangeRef[] {
   });
 }
 
-const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey, active, onSelectCell, onFollowLink }: RowProps) {
+const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey, active, idPrefix, onSelectCell, onFollowLink }: RowProps) {
   const rects = parseKey(selectionKey);
   const cells = [];
   for (let c = 0; c < columns; c++) {
@@ -103,13 +117,25 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
     if (font?.underline) style.textDecoration = 'underline';
     const link = cell?.hyperlink;
     const classes = ['wb-cell'];
-    if (l?.wrap || cell?.wrap) classes.push('wb-wrap');
+    const wrap = l?.wrap || cell?.wrap;
+    if (wrap) classes.push('wb-wrap');
+    // Text that does not wrap runs on into empty cells to its right, as in Excel (a report's title).
+    let textStyle: CSSProperties | undefined;
+    if (!merged && !wrap && typeof value === 'string' && text && style.textAlign === 'left') {
+      let extra = 0;
+      for (let n = c + 1; n < columns && isBlank(sheet, address(row, n), merges); n++) extra += columnPixels(look, n, sheet);
+      if (extra > 0) {
+        classes.push('wb-overflow');
+        textStyle = { width: `${columnPixels(look, c, sheet) + extra - 7}px` };
+      }
+    }
     if (link) classes.push('wb-link');
     if (selected) classes.push('wb-selected');
     if (active === a1) classes.push('wb-active');
     cells.push(
       <td
         key={here}
+        id={`${idPrefix}${a1}`}
         role="gridcell"
         data-cell={a1}
         aria-selected={selected ? 'true' : 'false'}
@@ -121,7 +147,9 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
         style={style}
         onClick={() => (link?.documentReference ? onFollowLink(link.documentReference) : onSelectCell(a1))}
       >
-        <div className="wb-text">{text}</div>
+        <div className="wb-text" style={textStyle}>
+          {text}
+        </div>
         {annotation && <span className="wb-note-marker" aria-hidden="true" />}
       </td>,
     );
@@ -140,7 +168,8 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
 /** Within this many pixels of either end of the drawn rows, more rows are drawn. */
 const EDGE_PIXELS = 600;
 
-export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, onFollowLink }: GridProps) {
+export function Grid({ sheet, look, selection, revision, reveal, zoom, s, onSelectCell, onFollowLink, onTypeAttempt }: GridProps) {
+  const idPrefix = `wb-cell-${useId().replace(/:/g, '')}-`;
   const scroller = useRef<HTMLDivElement>(null);
   const onSheet = selection?.sheet === sheet.name ? selection : null;
   const selectionText = onSheet ? onSheet.areas.join(',') : '';
@@ -165,6 +194,8 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
   }
   /** The selection last brought into view; a new one is scrolled to once its cell is drawn. */
   const shownSelection = useRef('');
+  /** The last reveal request done. */
+  const revealed = useRef(0);
 
   // Laid out down to the last row the sheet may draw, so drawing more rows below does not redraw those there.
   const merges = useMemo(
@@ -181,6 +212,13 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
       const tr = el.querySelector<HTMLElement>(`tr[data-row="${keep.current.row}"]`);
       if (tr) el.scrollTop += tr.getBoundingClientRect().top - keep.current.top;
       keep.current = null;
+    }
+    if (reveal && revealed.current !== reveal.n) {
+      const target = el.querySelector(`[data-cell="${reveal.cell}"]`);
+      if (target) {
+        target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+        revealed.current = reveal.n;
+      }
     }
     if (active && shownSelection.current !== selectionText) {
       const target = el.querySelector(`[data-cell="${active}"]`);
@@ -212,10 +250,27 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
 
   const keys: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.metaKey) return;
     const step = keys[e.key];
-    if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
-    e.preventDefault();
-    onSelectCell(stepCell(sheet.merges, active ?? 'A1', step[0], step[1], extent));
+    if (step && !e.ctrlKey) {
+      e.preventDefault();
+      onSelectCell(stepCell(sheet.merges, active ?? 'A1', step[0], step[1], extent));
+      return;
+    }
+    const el = scroller.current;
+    const pageRows = el ? Math.max(1, Math.floor(el.clientHeight / (20 * zoom)) - 2) : 20;
+    const target = navigationTarget(e.key, e.ctrlKey, active ?? 'A1', sheet, extent, pageRows);
+    if (target) {
+      e.preventDefault();
+      onSelectCell(target);
+      return;
+    }
+    // Typing, Delete, Backspace, F2 or Enter would edit the cell in Excel: say why nothing happens.
+    const edits = !e.ctrlKey && (e.key.length === 1 || ['Delete', 'Backspace', 'F2', 'Enter'].includes(e.key));
+    if (edits && e.key !== ' ') {
+      e.preventDefault();
+      onTypeAttempt?.();
+    }
   };
 
   const body = [];
@@ -232,6 +287,7 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
         revision={revision}
         selectionKey={rowSelectionKey(rects, row, reach)}
         active={active && rects.some((r) => r.top <= reach && r.bottom >= row) ? active : null}
+        idPrefix={idPrefix}
         onSelectCell={onSelectCell}
         onFollowLink={onFollowLink}
       />,
@@ -239,9 +295,19 @@ export function Grid({ sheet, look, selection, revision, zoom, s, onSelectCell, 
   }
 
   return (
-    // Focusable so the arrow keys move the selection, as in Excel.
-    <div className="wb-grid-scroll" ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown} tabIndex={0}>
-      <table className="wb-grid" role="grid" aria-label={s.grid(sheet.name)} aria-rowcount={extent.rows + 1} style={{ width: `${width}px`, zoom }}>
+    // The grid is focusable so Excel's keys move the selection; it names the active cell to
+    // screen readers through aria-activedescendant.
+    <div className="wb-grid-scroll" ref={scroller} onScroll={onScroll} onKeyDown={onKeyDown}>
+      <table
+        className="wb-grid"
+        role="grid"
+        tabIndex={0}
+        aria-label={s.grid(sheet.name)}
+        aria-readonly="true"
+        aria-rowcount={extent.rows + 1}
+        aria-activedescendant={active ? `${idPrefix}${active}` : undefined}
+        style={{ width: `${width}px`, zoom }}
+      >
         <colgroup>
           <col style={{ width: `${ROW_HEADER_PIXELS}px` }} />
           {columns.map((c) => (

@@ -1,7 +1,7 @@
 // Geometry of the rendered grid, kept apart from React so it can be tested on its own: how far
 // to draw, which cells merged areas span or hide, what is selected, and sizes in pixels.
 import { address, parseCell, type RangeRef } from '../core/a1.js';
-import { MAX_COLUMNS, parseAreaAddress, usedBounds, type Selection, type SheetModel } from './simulator/index.js';
+import { MAX_COLUMNS, parseAreaAddress, usedBounds, type CellModel, type Selection, type SheetModel, type WorkbookModel } from './simulator/index.js';
 import { DEFAULT_COLUMN_WIDTH, type SheetLook } from './session.js';
 
 /** Empty rows and columns drawn past the used range, as Excel shows a little of the empty sheet. */
@@ -177,4 +177,76 @@ export function stepCell(merges: string[], from: string, dRow: number, dColumn: 
   column = Math.min(Math.max(column + dColumn, 0), limits.columns - 1);
   const there = mergeAt(row, column);
   return there ? address(there.top, there.left) : address(row, column);
+}
+
+/**
+ * What the workbook held when it was opened or last downloaded, to tell whether it holds
+ * anything not yet downloaded. Cells are replaced, never changed in place, by the simulator, so
+ * copying the maps keeps the cells as they were.
+ */
+export interface SavedState {
+  sheets: Map<string, { cells: Map<string, CellModel>; visibility: string; columnWidths: string }>;
+}
+
+const widthsText = (sheet: SheetModel) => JSON.stringify([...(sheet.columnWidths ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]));
+
+export function savedState(model: WorkbookModel): SavedState {
+  return {
+    sheets: new Map(
+      model.sheets.map((sheet) => [sheet.name, { cells: new Map(sheet.cells), visibility: sheet.visibility ?? 'Visible', columnWidths: widthsText(sheet) }]),
+    ),
+  };
+}
+
+const CELL_FIELDS: (keyof CellModel)[] = ['value', 'numberFormat', 'fill', 'note', 'comment', 'hyperlink', 'font', 'wrap'];
+
+function sameCell(a: CellModel | undefined, b: CellModel | undefined): boolean {
+  return CELL_FIELDS.every((f) => JSON.stringify(a?.[f] ?? null) === JSON.stringify(b?.[f] ?? null));
+}
+
+/**
+ * True when the workbook differs from `saved`: a sheet added or gone, shown or hidden, a column
+ * resized, or a cell changed. A cell written and then cleared again (清除结果) is no change.
+ */
+export function hasUnsavedChanges(model: WorkbookModel, saved: SavedState): boolean {
+  if (model.sheets.length !== saved.sheets.size) return true;
+  for (const sheet of model.sheets) {
+    const before = saved.sheets.get(sheet.name);
+    if (!before) return true;
+    if ((sheet.visibility ?? 'Visible') !== before.visibility || widthsText(sheet) !== before.columnWidths) return true;
+    for (const key of sheet.changes.keys()) if (!sameCell(before.cells.get(key), sheet.cells.get(key))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where Excel's navigation keys move the active cell: Home to column A of the row, Ctrl+Home to
+ * A1, End (the workbench has no End mode) to the row's last used column, Ctrl+End to the last
+ * used cell, PageDown / PageUp a screenful of rows. Null for any other key.
+ */
+export function navigationTarget(
+  key: string,
+  ctrl: boolean,
+  from: string,
+  sheet: SheetModel,
+  limits: { rows: number; columns: number },
+  pageRows: number,
+): string | null {
+  const { row } = parseCell(from);
+  const used = usedBounds(sheet, false);
+  switch (key) {
+    case 'Home':
+      return ctrl ? 'A1' : address(row, 0);
+    case 'End': {
+      if (ctrl) return used ? address(used.bottom, used.right) : 'A1';
+      const inRow = usedBounds(sheet, false, { top: row, bottom: row, left: 0, right: MAX_COLUMNS - 1 });
+      return stepCell(sheet.merges, address(row, inRow ? inRow.right : used ? used.right : 0), 0, 0, limits);
+    }
+    case 'PageDown':
+      return stepCell(sheet.merges, from, Math.max(1, pageRows), 0, limits);
+    case 'PageUp':
+      return stepCell(sheet.merges, from, -Math.max(1, pageRows), 0, limits);
+    default:
+      return null;
+  }
 }

@@ -31,6 +31,22 @@ export interface WorkbenchStrings {
   rowsShown: (shown: number, total: number) => string;
   clipped: (rows: number, columns: number) => string;
   protectedSheet: string;
+  developerInfo: string;
+  /** The last action in plain words, for the status bar (the sync counts are developer information). */
+  lastActionPlain: (action: string, ok: boolean) => string;
+  discardTitle: string;
+  discardBody: (current: string, next: string) => string;
+  discardDownload: string;
+  discardOpen: string;
+  cancel: string;
+  /** Label of the selected cell's note shown under the formula bar. */
+  cellNote: string;
+  readOnly: string;
+  nameBoxHint: string;
+  nameBoxInvalid: (text: string) => string;
+  hidePane: string;
+  showPane: string;
+  resizePane: string;
 }
 
 const zh: WorkbenchStrings = {
@@ -63,6 +79,21 @@ const zh: WorkbenchStrings = {
   rowsShown: (shown, total) => `已显示 ${shown} / ${total} 行，向下滚动显示更多`,
   clipped: (rows, columns) => `表格过大，仅显示前 ${rows} 行、${columns} 列`,
   protectedSheet: '受保护',
+  developerInfo: '开发者信息',
+  lastActionPlain: (action, ok) => `上次操作：${action}${ok ? '' : '（失败）'}`,
+  discardTitle: '放弃未下载的更改？',
+  discardBody: (current, next) =>
+    `“${current}”中有尚未下载的更改（得分列、忽略记录或校验报告）。打开“${next}”会丢弃这些更改；如需保留，请先下载。`,
+  discardDownload: '先下载，再打开',
+  discardOpen: '放弃更改并打开',
+  cancel: '取消',
+  cellNote: '批注',
+  readOnly: '工作台只检查、不编辑单元格。请在 Excel 或 WPS 中修改后保存，再点击“打开…”重新打开。',
+  nameBoxHint: '输入单元格地址（如 F24）并按 Enter 跳转',
+  nameBoxInvalid: (text) => `“${text}”不是单元格地址，请输入如 F24 或 B12:B40。`,
+  hidePane: '隐藏校验窗格',
+  showPane: '显示校验窗格',
+  resizePane: '调整校验窗格宽度（左右方向键）',
 };
 
 const en: WorkbenchStrings = {
@@ -95,6 +126,21 @@ const en: WorkbenchStrings = {
   rowsShown: (shown, total) => `Showing ${shown} of ${total} rows; scroll down for more`,
   clipped: (rows, columns) => `Large sheet: only the first ${rows} rows and ${columns} columns are shown`,
   protectedSheet: 'protected',
+  developerInfo: 'Developer information',
+  lastActionPlain: (action, ok) => `Last action: ${action}${ok ? '' : ' (failed)'}`,
+  discardTitle: 'Discard the changes not downloaded?',
+  discardBody: (current, next) =>
+    `“${current}” holds changes not downloaded yet (the score column, accepted findings or the check report). Opening “${next}” discards them; download first to keep them.`,
+  discardDownload: 'Download, then open',
+  discardOpen: 'Discard and open',
+  cancel: 'Cancel',
+  cellNote: 'Note',
+  readOnly: 'The workbench checks cells but does not edit them. Change the workbook in Excel or WPS, save it, then open it again with Open….',
+  nameBoxHint: 'Type a cell address (e.g. F24) and press Enter to go there',
+  nameBoxInvalid: (text) => `“${text}” is not a cell address; type one like F24 or B12:B40.`,
+  hidePane: 'Hide the checker pane',
+  showPane: 'Show the checker pane',
+  resizePane: 'Resize the checker pane (left and right arrow keys)',
 };
 
 export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };
@@ -102,4 +148,9 @@ export const workbenchStrings: Record<Lang, WorkbenchStrings> = { zh, en };
 /** The page language: ?lang=en switches to English, anything else stays Chinese. */
 export function pageLang(search: string): Lang {
   return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'zh';
+}
+
+/** ?dev opens the developer information (simulated Excel version, sync counts) from the start. */
+export function pageDeveloper(search: string): boolean {
+  return new URLSearchParams(search).has('dev');
 }

@@ -3,7 +3,7 @@
 // action is measured in context.sync() calls, which is what a real Excel round trip costs.
 import { createWorkbookAdapter } from '../excel/index.js';
 import { createAdapterHost } from '../taskpane/adapterHost.js';
-import type { PaneHost } from '../taskpane/host.js';
+import type { CheckResult, PaneHost } from '../taskpane/host.js';
 import type { SettingsStore } from '../taskpane/settings.js';
 import type { ExcelSimulator } from './simulator/index.js';
 
@@ -18,6 +18,16 @@ export interface ActionRecord {
   /** Wall time in milliseconds. */
   ms: number;
   ok: boolean;
+  /** The header cell of the 得分 column a check wrote, for the page to scroll to. */
+  written?: { sheet: string; cell: string };
+}
+
+/** Where the first 得分 column of a result is headed ("J11" on its sheet). */
+function writtenHeader(r: CheckResult): ActionRecord['written'] {
+  const w = r.written.find((x) => !x.protected && x.cells > 0);
+  if (!w) return undefined;
+  const table = r.report.tables.find((t) => t.sheet === w.sheet);
+  return { sheet: w.sheet, cell: `${w.column}${table?.headerRow ?? 1}` };
 }
 
 export interface WorkbenchHostOptions {
@@ -38,14 +48,16 @@ export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHos
     ...(options.today ? { today: options.today } : {}),
   });
 
-  async function measured<T>(action: PaneAction, work: () => Promise<T>): Promise<T> {
+  async function measured<T>(action: PaneAction, work: () => Promise<T>, written?: (result: T) => ActionRecord['written']): Promise<T> {
     const syncs = excel.totalSyncs;
     const runs = excel.runs;
     const started = performance.now();
     let ok = false;
+    let header: ActionRecord['written'];
     try {
       const result = await work();
       ok = true;
+      header = written?.(result);
       return result;
     } finally {
       options.onAction?.({
@@ -54,13 +66,14 @@ export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHos
         runs: excel.runs - runs,
         ms: Math.round(performance.now() - started),
         ok,
+        ...(header ? { written: header } : {}),
       });
     }
   }
 
   return {
     ...inner,
-    check: (settings) => measured('check', () => inner.check(settings)),
+    check: (settings) => measured('check', () => inner.check(settings), writtenHeader),
     clear: () => measured('clear', () => inner.clear()),
     select: (sheet, cells) => measured('select', () => inner.select(sheet, cells)),
     accept: (finding, note, settings) => measured('accept', () => inner.accept(finding, note, settings)),
