@@ -609,7 +609,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   for (const spec of options.accept) {
     // Compared by text: a worker's results are copies.
     if (results.some((r) => r.acceptedSpecs?.some((x) => x.text === spec.text))) continue;
-    io.stderr(`jixiao-check: ${zh ? `--accept ${spec.text}：没有找到该规则在该单元格的问题，未记录` : `--accept ${spec.text}: no such finding at that cell; nothing recorded`}\n`);
+    const typed = escapeForTerminal(spec.text);
+    io.stderr(`jixiao-check: ${zh ? `--accept ${typed}：没有找到该规则在该单元格的问题，未记录` : `--accept ${typed}: no such finding at that cell; nothing recorded`}\n`);
   }
   if (options.accept.length && !options.out) {
     io.stderr(`jixiao-check: ${zh ? '--accept 只在本次报告中生效；要保存到工作簿，请同时使用 --out' : '--accept applies to this report only; use --out to save it in a copy of the workbook'}\n`);

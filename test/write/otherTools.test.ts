@@ -67,14 +67,25 @@ describe.each([
 });
 
 describe('valid forms exceljs refuses', () => {
-  test('an Open XML SDK sheet with x: prefixes is read, and our cells are written with the prefix', async () => {
+  test('an Open XML SDK workbook with x: prefixes everywhere is read, and our cells, styles and notes are written with the prefix', async () => {
     const wb = richWorkbook({ prefix: 'x:' });
-    const r = await run(wb.bytes, 'sdk.xlsx');
+    // The SDK prefixes every SpreadsheetML part, not only the sheets.
+    const prefixed = (xml: string) =>
+      xml.replace(/<(\/?)([A-Za-z]+)(?=[\s/>])/g, '<$1x:$2').replace(' xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', ' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+    const parts = { ...wb.parts };
+    for (const name of ['xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/comments1.xml']) parts[name] = prefixed(wb.parts[name] as string);
+    const bytes = zipParts(parts);
+    const r = await run(bytes, 'sdk.xlsx');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const sheet = partText(r.copy!, 'xl/worksheets/sheet1.xml');
     expect(sheet).toMatch(/<x:c r="J1" s="\d+" t="inlineStr"><x:is><x:t xml:space="preserve">得分<\/x:t><\/x:is><\/x:c><\/x:row>/);
     expect(sheet).not.toMatch(/<c r=/);
+    expect(partText(r.copy!, 'xl/styles.xml')).toMatch(/<x:numFmt numFmtId="\d+" formatCode="0\.00;-0\.00;0\.00"\/>/);
+    expect(partText(r.copy!, 'xl/comments1.xml')).toMatch(/<x:comment ref="J9" authorId="2"><x:text><x:r><x:t xml:space="preserve">〔绩效目标表校验〕/);
+    expect(partText(r.copy!, 'xl/workbook.xml')).toMatch(/<x:sheet name="校验报告" sheetId="5" xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:sheets>/);
+    // Untouched parts stay as they were.
+    expect(changedEntries(bytes, r.copy!)).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/comments1.xml', 'xl/drawings/vmlDrawing1.vml', 'xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
   });
 
   test('rows and cells without r are read, and our cells go where Excel would count them', async () => {

@@ -249,3 +249,32 @@ describe('workbook structure protection', () => {
     expect(text(zip, 'xl/worksheets/sheet1.xml')).toContain('<c r="J1" s="');
   });
 });
+
+describe("Excel's calculation chain", () => {
+  /** The first run's copy with a calcChain as Excel writes it after saving: our report's HYPERLINK cells (sheetId 5) and one of the user's. */
+  async function savedByExcel(entries: string): Promise<Uint8Array> {
+    const { bytes } = await cliCopy(richWorkbook().bytes, 'chain.xlsx');
+    const parts: Record<string, string | Uint8Array> = unzipSync(bytes);
+    const t = (n: string) => new TextDecoder().decode(parts[n] as Uint8Array);
+    expect(t('xl/workbook.xml')).toContain('<sheet name="校验报告" sheetId="5"');
+    parts['xl/calcChain.xml'] = `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${entries}</calcChain>`;
+    parts['xl/_rels/workbook.xml.rels'] = t('xl/_rels/workbook.xml.rels').replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>');
+    parts['[Content_Types].xml'] = t('[Content_Types].xml').replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+    return zipParts(parts);
+  }
+
+  test('refreshing our report sheet drops its entries (Excel would repair the file), keeping the user\'s', async () => {
+    const input = await savedByExcel('<c r="B7" i="5"/><c r="B8"/><c r="C2" i="1"/><c r="C3"/>');
+    const { bytes } = await cliCopy(input, 'chain.checked.xlsx');
+    expect(text(readZip(bytes), 'xl/calcChain.xml')).toBe('<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="C2" i="1"/><c r="C3"/></calcChain>');
+  });
+
+  test('a chain left empty is removed with its relationship and content type', async () => {
+    const input = await savedByExcel('<c r="B7" i="5"/><c r="B8"/>');
+    const { bytes } = await cliCopy(input, 'chain2.checked.xlsx');
+    const zip = readZip(bytes);
+    expect(zip.byName.has('xl/calcchain.xml')).toBe(false);
+    expect(text(zip, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    expect(text(zip, '[Content_Types].xml')).not.toContain('calcChain');
+  });
+});

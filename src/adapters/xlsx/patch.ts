@@ -15,6 +15,7 @@ const REL_WORKSHEET = `${REL}/worksheet`;
 const REL_STYLES = `${REL}/styles`;
 const REL_COMMENTS = `${REL}/comments`;
 const REL_VML = `${REL}/vmlDrawing`;
+const REL_CALC_CHAIN = `${REL}/calcChain`;
 const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CT_COMMENTS = 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml';
@@ -37,6 +38,7 @@ class Package {
   private readonly names = new Map<string, string>(); // lower-case → name as stored
   private readonly changed = new Set<string>();
   private readonly added: string[] = [];
+  private readonly removed = new Set<string>();
 
   constructor(readonly zip: ZipArchive) {
     for (const e of zip.entries) this.names.set(e.name.toLowerCase(), e.name);
@@ -66,6 +68,13 @@ class Package {
     this.texts.set(key, text);
   }
 
+  remove(part: string): void {
+    const key = part.toLowerCase();
+    this.removed.add(key);
+    this.changed.delete(key);
+    this.texts.delete(key);
+  }
+
   /** A part name not yet taken, e.g. freeName("xl/worksheets/sheet", ".xml"). */
   freeName(stem: string, ext: string): string {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
@@ -74,7 +83,7 @@ class Package {
   bytes(): Uint8Array {
     const replace = new Map<string, string>();
     for (const key of this.changed) replace.set(key, this.texts.get(key) as string);
-    return writeZip(this.zip, { replace, add: this.added.map((name) => ({ name, data: this.texts.get(name.toLowerCase()) as string })) });
+    return writeZip(this.zip, { replace, add: this.added.map((name) => ({ name, data: this.texts.get(name.toLowerCase()) as string })), remove: this.removed });
   }
 }
 
@@ -111,6 +120,22 @@ function insertAtEnd(xml: string, open: Tag, text: string): string {
   const end = elementEnd(xml, open);
   const close = xml.lastIndexOf('<', end - 1);
   return applySplices(xml, [{ start: close, end: close, text }]);
+}
+
+/** Takes a part out: the entry, the owner's relationship to it and its content type override. */
+function removePart(pkg: Package, owner: string, part: string): void {
+  pkg.remove(part);
+  const relsPath = relsPathOf(owner);
+  const rels = pkg.read(relsPath);
+  if (rels !== undefined) {
+    const target = part.toLowerCase();
+    pkg.write(relsPath, rels.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*\/>/g, (tag) => (resolveTarget(`/${owner}`, attr(tag, 'Target') ?? '').toLowerCase() === target && !/TargetMode="External"/.test(tag) ? '' : tag)));
+  }
+  const types = pkg.read('[Content_Types].xml');
+  if (types !== undefined) {
+    const name = `/${part}`.toLowerCase();
+    pkg.write('[Content_Types].xml', types.replace(/<(?:[\w.-]+:)?Override\b[^>]*\/>/g, (tag) => ((attr(tag, 'PartName') ?? '').toLowerCase() === name ? '' : tag)));
+  }
 }
 
 function addOverride(pkg: Package, part: string, contentType: string): void {
@@ -313,6 +338,7 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
     // A protected structure means no sheet may be added (Excel refuses it too); ours that exist are still refreshed.
     const protection = findTag(wbXml, 'workbookProtection');
     const locked = protection !== undefined && /^(1|true)$/.test(attr(protection.attrs, 'lockStructure') ?? '');
+    const rewritten: string[] = [];
     for (const own of edit.ownSheets) {
       const entry = sheets.find((x) => x.name === own.name);
       if (!entry?.part && locked) {
@@ -321,6 +347,7 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
       }
       if (entry?.part) {
         pkg.write(entry.part, ownSheetXml(own, styles));
+        rewritten.push(attr(entry.attrs, 'sheetId') ?? '');
         const attrs = stateAttrs(entry.attrs, own.state);
         if (attrs !== entry.attrs) wbSplices.push({ start: entry.start, end: entry.end, text: `<${entry.qname}${attrs.replace(/\s*$/, '')}/>` });
         continue;
@@ -341,6 +368,17 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
       wbXml = applySplices(wbXml, wbSplices);
       pkg.write(workbookPart, wbXml);
     }
+    // Excel's calculation chain may list formula cells of the sheets we rewrote (the report's
+    // HYPERLINK cells, once Excel saved them); entries for cells without a formula make Excel
+    // repair the file, so theirs go. Excel rebuilds the chain as it calculates.
+    const chainPart = readRels(pkg, workbookPart).find((r) => r.type === REL_CALC_CHAIN && !r.external)?.part;
+    const chain = chainPart ? pkg.read(chainPart) : undefined;
+    if (chainPart && chain !== undefined && rewritten.length) {
+      const next = withoutSheets(chain, new Set(rewritten));
+      // A chain needs one entry at least: an empty one goes, with its relationship and content type.
+      if (!/<(?:[\w.-]+:)?c\b/.test(next)) removePart(pkg, workbookPart, chainPart);
+      else if (next !== chain) pkg.write(chainPart, next);
+    }
   }
 
   if (styles.changed()) {
@@ -352,6 +390,29 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
     pkg.write(stylesPart, styles.toXml());
   }
   return { bytes: pkg.bytes(), missingSheets, keptUserNotes, lockedOut };
+}
+
+/**
+ * The calcChain part without the entries of the given sheets (by sheetId). An entry's i may be
+ * left out, meaning the previous entry's sheet: the kept entries are given an explicit i where
+ * the one they relied on is gone.
+ */
+export function withoutSheets(chain: string, sheetIds: Set<string>): string {
+  const splices: Splice[] = [];
+  let current = '';
+  let written = '';
+  for (const m of chain.matchAll(/<((?:[\w.-]+:)?)c\b([^>]*?)\/>/g)) {
+    const i = attr(m[2], 'i');
+    if (i !== undefined) current = i;
+    const start = m.index ?? 0;
+    if (sheetIds.has(current)) {
+      splices.push({ start, end: start + m[0].length, text: '' });
+      continue;
+    }
+    if (i === undefined && written !== current) splices.push({ start, end: start + m[0].length, text: `<${m[1]}c${setAttr(m[2], 'i', current).replace(/\s*$/, '')}/>` });
+    written = current;
+  }
+  return applySplices(chain, splices);
 }
 
 function xmlCloseStart(xml: string, end: number): number {

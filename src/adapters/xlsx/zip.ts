@@ -61,8 +61,11 @@ function u64(b: Uint8Array, at: number): number {
   return u32(b, at) + u32(b, at + 4) * 0x1_0000_0000;
 }
 
-const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
+// Made on first use: merely importing the writer must work where these are missing (jsdom tests).
+let decoderCache: { decode(input: Uint8Array): string } | undefined;
+let encoderCache: { encode(input: string): Uint8Array } | undefined;
+const decoder = { decode: (b: Uint8Array): string => (decoderCache ??= new TextDecoder('utf-8')).decode(b) };
+const encoder = { encode: (s: string): Uint8Array => (encoderCache ??= new TextEncoder()).encode(s) };
 
 /** Reads the central directory (zip64 included); entries' data is not touched. */
 export function readZip(bytes: Uint8Array): ZipArchive {
@@ -202,6 +205,8 @@ export function crc32(data: Uint8Array): number {
 export interface ZipChanges {
   replace: Map<string, Uint8Array | string>;
   add: { name: string; data: Uint8Array | string }[];
+  /** Lower-case names of entries to leave out. */
+  remove?: Set<string>;
 }
 
 function put16(b: Uint8Array, at: number, v: number): void {
@@ -279,6 +284,7 @@ export function writeZip(zip: ZipArchive, changes: ZipChanges): Uint8Array {
     centrals.push(w.central);
   };
   for (const entry of zip.entries) {
+    if (changes.remove?.has(entry.name.toLowerCase())) continue;
     const replacement = changes.replace.get(entry.name.toLowerCase());
     const at = offset;
     push(replacement === undefined ? copiedEntry(zip.bytes, entry, at) : freshEntry(encoder.encode(entry.name), asBytes(replacement), at, { bytes: zip.bytes, entry }));
