@@ -470,12 +470,17 @@ export async function checkFile(
     return result;
   }
   const refused: string[] = [];
-  const sheets = editsOfPlans(planResults(snapshot, report, { lang: options.lang }), snapshot, refused);
+  const plans = planResults(snapshot, report, { lang: options.lang });
+  const sheets = editsOfPlans(plans, snapshot, refused);
+  // Cells the plan itself leaves alone (a user's cell where no column is free) are named too.
+  for (const p of plans) for (const a of p.skipped) if (!refused.includes(`${p.sheet}!${a}`)) refused.push(`${p.sheet}!${a}`);
   if (refused.length) {
+    const shown = refused.slice(0, 5);
+    const more = refused.length - shown.length;
     result.notice =
       options.lang === 'zh'
-        ? `表格右侧没有空列：${refused.join('、')} 有您的内容，未写入（得分列的其余单元格已写入）`
-        : `No free column right of the table: ${refused.join(', ')} hold your content and were not written (the rest of the score column was)`;
+        ? `表格右侧没有空列：${shown.join('、')}${more ? ` 等 ${refused.length} 个单元格` : ''} 有您的内容，未写入（得分列的其余单元格已写入）`
+        : `No free column right of the table: ${shown.join(', ')}${more ? ` and ${more} more cells` : ''} hold your content and were not written (the rest of the score column was)`;
   }
   const ownSheets: OwnSheet[] = [];
   // Acceptances already in the workbook are kept, whatever --acceptances says (they are the file's

@@ -85,7 +85,7 @@ function noteFor(findings: Finding[], lang: Lang, extra?: string): string | unde
     const message = lang === 'zh' ? f.message.zh : f.message.en;
     // An accepted finding stays visible to the next reviewer, with why it was accepted.
     if (f.accepted) return lang === 'zh' ? `已忽略（${acceptedText(f, lang)}）：${message}` : `Accepted (${acceptedText(f, lang)}): ${message}`;
-    return `${SEVERITY_NAMES[lang][f.severity]}：${message}`;
+    return `${SEVERITY_NAMES[lang][f.severity]}${lang === 'zh' ? '：' : ': '}${message}`;
   });
   if (extra) lines.push(extra);
   return lines.length ? [NOTE_MARK, ...lines].join('\n') : undefined;
@@ -107,7 +107,8 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const skipped: string[] = [];
     // Only when no column is free of merges (a merge reaching XFD) can the header cell be merged.
     const header = address(table.headerRow, column);
-    if (inMerge(merges, table.headerRow, column)) skipped.push(header);
+    // A merge, or a user's cell when no column right of the table is free: never written over.
+    if (inMerge(merges, table.headerRow, column) || !isFree(grid, table.headerRow, column)) skipped.push(header);
     else writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {

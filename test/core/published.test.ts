@@ -87,6 +87,15 @@ describe('the national 项目支出绩效自评表, filled in', () => {
     });
   });
 
+  test('with no free column right of the table, the plan writes no header over a user\'s cell', () => {
+    // Every column from J to the sheet's edge is taken on the header row (J by text, K:XFD by a merge).
+    const layout = withRows(selfEvaluationForm(), (g) => g.map((row, i) => [...row, i === 10 ? '用户的列' : null]));
+    const snapshot = layoutSnapshot({ ...layout, merges: [...(layout.merges ?? []), 'K11:XFD11'] });
+    const [plan] = planResults(snapshot, checkWorkbook(snapshot));
+    expect(plan.writes.map((w) => w.address)).not.toContain('J11');
+    expect(plan.skipped).toContain('J11');
+  });
+
   test('our column beside its own 得分 is headed 复核得分, right of the table', () => {
     const snapshot = layoutSnapshot(selfEvaluationForm());
     const [plan] = planResults(snapshot, checkWorkbook(snapshot));

@@ -163,7 +163,7 @@ function pairRule(id: string, a: BudgetKey, b: BudgetKey, description: Localized
     description,
     message: (d) => ({
       zh: `${BUDGET_LABEL[d.a].zh} ${n(d.va)} 万元与${BUDGET_LABEL[d.b].zh} ${n(d.vb)} 万元不相等，请核对。`,
-      en: `The ${BUDGET_LABEL[d.a].en} ${n(d.va)} differs from the ${BUDGET_LABEL[d.b].en} ${n(d.vb)}; check them.`,
+      en: `The ${BUDGET_LABEL[d.a].en} ${n(d.va)} differs from the ${BUDGET_LABEL[d.b].en} ${n(d.vb)} (10,000 yuan); check them.`,
     }),
     check({ table }, report) {
       const la = table.budget[a];
@@ -200,7 +200,7 @@ export const totalBlank = defineRule<{ total: BudgetKey; sum: number }>({
   description: { zh: '分项已填写而合计空白。', en: 'A total is blank while its parts are filled.' },
   message: ({ total, sum }) => ({
     zh: `${BUDGET_LABEL[total].zh}空白，而其分项合计为 ${n(sum)} 万元，请填写合计金额。`,
-    en: `The ${BUDGET_LABEL[total].en} is blank while its parts add up to ${n(sum)}; fill in the total.`,
+    en: `The ${BUDGET_LABEL[total].en} is blank while its parts add up to ${n(sum)} (10,000 yuan); fill in the total.`,
   }),
   check({ table }, report) {
     for (const [total, parts] of TOTAL_PARTS) {

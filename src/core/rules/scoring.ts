@@ -12,7 +12,8 @@ function problemRule(kind: SelfEvalProblem['kind'], id: string, severity: 'error
     topic: 'scoring',
     dimension,
     description,
-    message: ({ name, problem }) => ({ zh: `指标「${name}」：${problem.message.zh}`, en: `Indicator "${name}": ${problem.message.en}` }),
+    // A sentence ends with 。 in Chinese, as every other message does.
+    message: ({ name, problem }) => ({ zh: `指标「${name}」：${problem.message.zh.replace(/[。.]?$/, '。')}`, en: `Indicator "${name}": ${problem.message.en}` }),
     check({ table, evaluations }, report) {
       if (!evaluations) return;
       for (const r of table.indicators) {
