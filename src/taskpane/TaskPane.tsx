@@ -734,20 +734,63 @@ export function TaskPane({ host, lang: initialLang, developerInfo = false, check
     }
   };
 
+  // Live re-check: while the pane is open after a check, the user's edits to a checked table (in
+  // Excel, or a co-author's) check it again once the edits pause, so a fixed problem's finding and
+  // fill go without another click. Never a sync per keystroke: the host debounces.
+  const stopWatching = useRef<(() => Promise<void>) | null>(null);
+  const running = useRef(false);
+  const unwatch = () => {
+    const stop = stopWatching.current;
+    stopWatching.current = null;
+    if (stop) stop().catch(() => undefined);
+  };
+  useEffect(() => unwatch, []);
+  const watchTables = (r: CheckResult) => {
+    unwatch();
+    if (!caps?.liveRecheck || !host.watch) return;
+    const sheets = [...new Set(r.report.tables.map((t) => t.sheet))];
+    host
+      .watch(sheets, () => {
+        if (running.current) return;
+        running.current = true;
+        host
+          .check(effective())
+          .then((again) => {
+            setResult(again);
+            setAnnouncement(() => (t: UiStrings) => t.announceRechecked);
+          })
+          .catch((e: unknown) => failure((t) => t.checkFailed, e))
+          .finally(() => {
+            running.current = false;
+          });
+      })
+      .then((stop) => {
+        stopWatching.current = stop;
+      })
+      .catch(() => undefined); // no live re-check where the host cannot watch
+  };
+  const showReadWarnings = () => {
+    for (const w of host.readWarnings?.() ?? []) notify({ intent: 'warning', title: (t) => t.readWarningsTitle, body: (t) => (t.lang === 'zh' ? w.zh : w.en) });
+  };
+
   const check = async () => {
     setBusy('check');
     setNotices([]);
+    running.current = true;
     try {
       const r = await host.check(effective());
       setResult(r);
       reportWrites(r, true);
+      showReadWarnings();
       announceResult(r);
       setReveal((n) => n + 1);
+      watchTables(r);
     } catch (e) {
       // Findings of an earlier run would pass for this one's.
       setResult(null);
       failure((t) => t.checkFailed, e);
     } finally {
+      running.current = false;
       setBusy(null);
     }
   };
@@ -805,6 +848,7 @@ export function TaskPane({ host, lang: initialLang, developerInfo = false, check
   const clear = async () => {
     setBusy('clear');
     setNotices([]);
+    unwatch(); // nothing checked is shown any more: nothing to keep up to date
     try {
       const n = await host.clear();
       // What was written is gone: findings and scores in the pane would describe cells no longer there.

@@ -1,6 +1,7 @@
 // A PaneHost over any workbook adapter. Excel (officeHost.ts) and the offline workbench differ
 // only in the adapter, where settings are kept, and how the UI language is found.
 import type { PaneCapabilities, PaneHost, PaneSettings } from './host.js';
+import type { LocalizedText } from '../core/index.js';
 import { runAccept, runCheck, runClear, runReport, type CheckAdapter, type RunCheckOptions } from './runCheck.js';
 import { langFromTag } from './i18n.js';
 import { checkOptionsOf, normalizeSettings, type SettingsStore } from './settings.js';
@@ -8,6 +9,8 @@ import { checkOptionsOf, normalizeSettings, type SettingsStore } from './setting
 export interface PaneAdapter extends CheckAdapter {
   selectCells(sheet: string, cells: string[]): Promise<unknown>;
   capabilities(): PaneCapabilities | Promise<PaneCapabilities>;
+  watchChanges?(sheets: string[], onChange: (sheets: string[]) => void): Promise<(() => Promise<void>) | null>;
+  readWarnings?(): LocalizedText[];
 }
 
 export interface AdapterHostOptions {
@@ -46,6 +49,8 @@ export function createAdapterHost({ adapter, settings, displayLanguage, today = 
     loadSettings: async () => normalizeSettings(await settings.load()),
     saveSettings: (s) => settings.save(s),
     capabilities: async () => adapter.capabilities(),
+    ...(adapter.watchChanges ? { watch: (sheets: string[], onChange: (sheets: string[]) => void) => adapter.watchChanges!(sheets, onChange) } : {}),
+    ...(adapter.readWarnings ? { readWarnings: () => adapter.readWarnings!() } : {}),
     displayLanguage,
   };
 }

@@ -1,7 +1,7 @@
 // The one interface the task pane talks to. The pane never touches Office.js: Excel is behind
 // officeHost.ts, the offline workbench behind its simulator. Both build on adapterHost.ts.
 import type { ProfileName } from '../core/profiles.js';
-import type { Finding, Lang, Report, RuleSetting } from '../core/types.js';
+import type { Finding, Lang, LocalizedText, Report, RuleSetting } from '../core/types.js';
 
 export interface PaneSettings {
   /** 写入得分列: write the 得分 column beside each table. */
@@ -57,6 +57,13 @@ export interface PaneCapabilities {
   mergesRead: boolean;
   /** All writes of a run are one undo step (ExcelApi 1.20). */
   undoGroup: boolean;
+  /**
+   * What Ctrl+Z does after a write: nothing below ExcelApi 1.19 (writes clear the undo stack),
+   * one step per sync at 1.19, one step for the whole write at 1.20. Absent: as undoGroup says.
+   */
+  undo?: 'none' | 'per-sync' | 'one-step';
+  /** Edits to a checked sheet can be watched for a live re-check (Worksheet.onChanged, ExcelApi 1.7). */
+  liveRecheck?: boolean;
   /** The 校验报告 sheet links to cells (ExcelApi 1.7); otherwise it names them as text. */
   hyperlinks?: boolean;
 }
@@ -91,6 +98,13 @@ export interface PaneHost {
   loadSettings(): Promise<PaneSettings | null>;
   saveSettings(settings: PaneSettings): Promise<void>;
   capabilities(): Promise<PaneCapabilities>;
+  /**
+   * Watch `sheets` for the user's edits (debounced; our own writes are not edits); resolves to a
+   * function that stops watching, or null where the host cannot watch.
+   */
+  watch?(sheets: string[], onChange: (sheets: string[]) => void): Promise<(() => Promise<void>) | null>;
+  /** What the last read had to give up (e.g. merged areas inferred), in both languages. */
+  readWarnings?(): LocalizedText[];
   /** BCP 47 tag of the UI language of the host, e.g. "zh-CN" or "en-US". */
   displayLanguage(): string;
 }

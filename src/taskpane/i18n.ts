@@ -4,6 +4,17 @@ import { SEVERITY_NAMES, TOPIC_NAMES } from '../core/labels.js';
 import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from './host.js';
 
 /** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
+/** What Ctrl+Z does after a write, in the words the mode line uses. */
+function undoZh(c: PaneCapabilities): string {
+  const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
+  return undo === 'one-step' ? '可一步撤销' : undo === 'per-sync' ? '可逐步撤销' : '写入后无法撤销（此版本 Excel 不支持）';
+}
+
+function undoEn(c: PaneCapabilities): string {
+  const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
+  return undo === 'one-step' ? 'one-step undo' : undo === 'per-sync' ? 'undo step by step' : 'writes cannot be undone in this Excel';
+}
+
 export function langFromTag(tag: string | undefined | null): Lang {
   return tag && tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
@@ -109,6 +120,9 @@ export interface UiStrings {
   reportShow: string;
   /** 查看 on the notice of a written 得分 column. */
   writtenShow: string;
+  /** Announced after a live re-check: the user edited a checked table. */
+  announceRechecked: string;
+  readWarningsTitle: string;
   // Said by the live region once an action finished (screen readers read it out).
   announceChecked: (errors: number, warnings: number, infos: number, accepted: number, tables: number, score?: string) => string;
   announceCleared: (n: number) => string;
@@ -187,7 +201,7 @@ const zh: UiStrings = {
   unknownError: '未知错误',
   dismiss: '关闭',
   capability: (c) =>
-    [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', c.undoGroup ? '可一步撤销' : '逐项撤销'].join(
+    [annotationZh[c.annotation], c.mergesRead ? '合并单元格：读取' : '合并单元格：推断', undoZh(c)].join(
       ' · ',
     ),
   accept: '忽略',
@@ -232,6 +246,8 @@ const zh: UiStrings = {
   reportFailed: '生成校验报告失败',
   reportShow: '查看',
   writtenShow: '查看',
+  announceRechecked: '表格已修改，已重新校验。',
+  readWarningsTitle: '读取提示',
   announceChecked: (e, w, i, a, n, score) =>
     n === 0
       ? '校验完成：未找到绩效目标表。'
@@ -302,7 +318,7 @@ const en: UiStrings = {
     [
       annotationEn[c.annotation],
       c.mergesRead ? 'merged cells: read' : 'merged cells: inferred',
-      c.undoGroup ? 'one-step undo' : 'undo per change',
+      undoEn(c),
     ].join(' · '),
   accept: 'Accept',
   acceptDialogTitle: 'Accept this finding',
@@ -347,6 +363,8 @@ const en: UiStrings = {
   reportFailed: 'Writing the check report failed',
   reportShow: 'Show',
   writtenShow: 'Show',
+  announceRechecked: 'The table changed; it was checked again.',
+  readWarningsTitle: 'While reading',
   announceChecked: (e, w, i, a, n, score) =>
     n === 0
       ? 'Check finished: no performance target table found.'

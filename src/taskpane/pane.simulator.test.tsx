@@ -95,3 +95,37 @@ test('忽略 stores the acceptance in a very hidden sheet and re-checks; 生成�
   expect([...(report?.cells.values() ?? [])].some((c) => c.hyperlink?.documentReference === "'目标表'!F7")).toBe(true);
   expect(excel.model.sheets.map((s) => s.name)).toEqual(['目标表', '_jixiao_accepted', '校验报告']);
 });
+
+test('live re-check: fixing the value in Excel removes its finding and fill without another click', async () => {
+  const excel = simulated();
+  const { check, user } = await renderOver(excel);
+  await user.click(check);
+  await screen.findByRole('heading', { name: '概况' });
+  const finding = () => screen.queryAllByRole('button').find((b) => /服务职工总人次/.test(b.textContent ?? ''));
+  expect(finding()).toBeDefined();
+  // The user types a number where 稳步提升 was, as in Excel (not through the add-in).
+  excel.edit('目标表', 'F7', '≥5000');
+  await waitFor(() => expect(finding()).toBeUndefined(), { timeout: 4000 });
+  expect(await screen.findByText('表格已修改，已重新校验。')).toBeTruthy();
+  // And the re-check wrote the row's 得分 again, now with its points.
+  expect(cell(excel, 'J7')?.fill ?? null).toBeNull();
+});
+
+test('no live re-check before ExcelApi 1.7: the findings stay until 校验 is clicked', async () => {
+  const excel = simulated('1.6');
+  const { check, user } = await renderOver(excel);
+  await user.click(check);
+  await screen.findByRole('heading', { name: '概况' });
+  excel.edit('目标表', 'F7', '≥5000');
+  await new Promise((r) => setTimeout(r, 1200));
+  expect(screen.queryAllByRole('button').some((b) => /服务职工总人次/.test(b.textContent ?? ''))).toBe(true);
+});
+
+test('the mode line says what Ctrl+Z does: nothing below 1.19, step by step at 1.19, one step at 1.20', async () => {
+  for (const [version, words] of [['1.18', '写入后无法撤销'], ['1.19', '可逐步撤销'], ['1.20', '可一步撤销']] as const) {
+    const { user } = await renderOver(simulated(version));
+    await user.click(screen.getByRole('button', { name: '开发者信息' }));
+    expect(screen.getByText(new RegExp(words))).toBeTruthy();
+    cleanup();
+  }
+});
