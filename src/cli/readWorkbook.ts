@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { LocalizedText } from '../core/index.js';
-import { checkPackageLimits, LIMITS, producerOf, readableCopy } from '../adapters/xlsx/index.js';
+import { checkPackageLimits, LIMITS, producerOf, readableCopy, whyUnreadable } from '../adapters/xlsx/index.js';
 
 export class InputError extends Error {
   constructor(readonly text: LocalizedText) {
@@ -10,10 +10,6 @@ export class InputError extends Error {
   }
 }
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const ZIP_EMPTY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ENCRYPTED = Buffer.from('EncryptedPackage', 'utf16le');
 
 export interface OpenedWorkbook {
   workbook: ExcelJS.Workbook;
@@ -48,34 +44,8 @@ function sizeText(name: string, size: number): LocalizedText {
 }
 
 export async function openWorkbook(buffer: Buffer, name: string): Promise<ExcelJS.Workbook> {
-  if (buffer.subarray(0, 8).equals(OLE)) {
-    if (buffer.includes(ENCRYPTED)) {
-      throw new InputError({
-        zh: `${name} 设有打开密码（已加密），请在 Excel 中取消密码后另存为 .xlsx 再校验`,
-        en: `${name} is password-encrypted; remove the password in Excel and save it as .xlsx`,
-      });
-    }
-    throw new InputError({
-      zh: `${name} 是旧版 Excel 97-2003 (.xls) 文件，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再校验`,
-      en: `${name} is an old Excel 97-2003 (.xls) file; save it as .xlsx first`,
-    });
-  }
-  if (buffer.subarray(0, 4).equals(ZIP_EMPTY)) throw new InputError({ zh: `${name} 是空的压缩包，不是 Excel 工作簿`, en: `${name} is an empty zip, not a workbook` });
-  if (!buffer.subarray(0, 4).equals(ZIP)) {
-    throw new InputError({
-      zh: `${name} 不是 .xlsx 工作簿（可能是 CSV、文本或其他格式改了扩展名），请在 Excel 中另存为 .xlsx`,
-      en: `${name} is not an .xlsx workbook (perhaps a CSV or another file renamed); save it as .xlsx`,
-    });
-  }
-  if (!buffer.includes(Buffer.from('xl/workbook.xml')) && !buffer.includes(Buffer.from('xl/workbook.bin'))) {
-    throw new InputError({
-      zh: `${name} 是压缩文件但不是 Excel 工作簿（例如 Word 文档改了扩展名）`,
-      en: `${name} is a zip file but not an Excel workbook (e.g. a renamed Word document)`,
-    });
-  }
-  if (buffer.includes(Buffer.from('xl/workbook.bin'))) {
-    throw new InputError({ zh: `${name} 是二进制工作簿 (.xlsb)，请另存为 .xlsx`, en: `${name} is a binary workbook (.xlsb); save it as .xlsx` });
-  }
+  const why = whyUnreadable(buffer, name);
+  if (why) throw new InputError(why);
   // Limits before loading: exceljs would allocate up to any row index and inflate any bomb.
   const problem = checkPackageLimits(buffer, name);
   if (problem) throw new InputError(problem.text);

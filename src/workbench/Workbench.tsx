@@ -10,6 +10,7 @@ import {
   DialogTitle,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   webLightTheme,
@@ -26,6 +27,7 @@ import { activeCell, hasUnsavedChanges, nameBoxText, savedState, type SavedState
 import { parseQualified } from '../excel/addresses.js';
 import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from './simulator/index.js';
 import { workbenchStrings } from './strings.js';
+import { WorkbookProblem } from '../adapters/xlsx/index.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 export interface WorkbenchProps {
@@ -51,7 +53,8 @@ const ZOOMS = [1, 0.9, 0.8, 0.7, 0.6];
 /** The pane's width in pixels: as in Excel, 360 unless the user drags or keys the divider. */
 const PANE_WIDTH = { initial: 360, min: 280, max: 800, step: 20 };
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A problem with the file in the page's language (the CLI's words); anything else as it came. */
+const message = (e: unknown, lang: Lang) => (e instanceof WorkbookProblem ? e.text[lang] : e instanceof Error ? e.message : String(e));
 
 /** What the formula bar shows: the stored value, not its formatted text. */
 function rawText(value: CellValue | undefined): string {
@@ -120,6 +123,8 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
               displayLanguage: () => (langRef.current === 'zh' ? 'zh-CN' : 'en-US'),
               onAction: (record) => {
                 setLastAction(record);
+                // An old failure to open another file says nothing about what worked since.
+                if (record.ok) setError(null);
                 setActions((n) => n + 1);
                 if (record.ok && (record.action === 'check' || record.action === 'accept' || record.action === 'unaccept')) checked.current = true;
                 if (record.ok && record.action === 'clear') checked.current = false;
@@ -168,7 +173,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
         setReveal(null);
         setLastAction(null);
       } catch (e) {
-        if (load === loads.current) setError(failure(message(e)));
+        if (load === loads.current) setError(failure(message(e, langRef.current)));
       } finally {
         if (load === loads.current) setOpening(false);
       }
@@ -186,7 +191,8 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   }, [open, sampleUrl, sampleName]);
 
   const openNow = (file: File) => {
-    void open(file.arrayBuffer(), file.name, (reason) => s.openFailed(file.name, reason));
+    // The reason names the file; the page says which workbook is still shown.
+    void open(file.arrayBuffer(), file.name, (reason) => `${reason}${session ? workbenchStrings[langRef.current].stillShowing(session.name) : ''}`);
   };
 
   const openFile = (file: File | undefined) => {
@@ -216,7 +222,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
       setTick((t) => t + 1);
       return true;
     } catch (e) {
-      setError(s.downloadFailed(message(e)));
+      setError(s.downloadFailed(message(e, lang)));
       return false;
     }
   };
@@ -365,6 +371,13 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
         {error && (
           <MessageBar intent="error" className="wb-error">
             <MessageBarBody>{error}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" aria-label={s.dismissError} onClick={() => setError(null)}>
+                  ✕
+                </Button>
+              }
+            />
           </MessageBar>
         )}
         <div

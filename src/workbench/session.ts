@@ -2,7 +2,7 @@
 // everything else of the file stays byte for byte), the simulated Excel over its model, and how
 // its cells look (read once with exceljs).
 import ExcelJS from 'exceljs';
-import { checkPackageLimits, patchWorkbook, readableCopy } from '../adapters/xlsx/index.js';
+import { checkPackageLimits, damagedText, patchWorkbook, readableCopy, whyUnreadable, WorkbookProblem } from '../adapters/xlsx/index.js';
 import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from './simulator/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -114,15 +114,22 @@ export async function openWorkbook(
   apiVersion: string = DEFAULT_API_VERSION,
 ): Promise<WorkbookSession> {
   const bytes = data instanceof Uint8Array ? new Uint8Array(data) : new Uint8Array(data.slice(0));
+  // The CLI's messages for a file that is no workbook (an .xls, encrypted, a renamed text file …).
+  const why = whyUnreadable(bytes, name);
+  if (why) throw new WorkbookProblem(why);
   // The same limits as the CLI, before exceljs sees the file (it would hang on a row 2147483647).
   const problem = checkPackageLimits(bytes, name);
-  if (problem) throw new Error(problem.text.zh);
+  if (problem) throw new WorkbookProblem(problem.text);
   const workbook = new ExcelJS.Workbook();
   // Read through the reading copy (valid forms exceljs refuses are brought to Excel's); a
-  // download patches `bytes`, the file as opened.
-  const readable = readableCopy(bytes).bytes;
-  await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
-  if (workbook.worksheets.length === 0) throw new Error('the workbook has no worksheets');
+  // download patches `bytes`, the file as opened. A library's own error is no message for a user.
+  try {
+    const readable = readableCopy(bytes).bytes;
+    await workbook.xlsx.load(readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer);
+  } catch {
+    throw new WorkbookProblem(damagedText(name));
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookProblem({ zh: `${name} 中没有工作表`, en: `${name} holds no worksheet` });
   const model = fromExcelJs(workbook);
   const look = new Map(workbook.worksheets.map((ws) => [ws.name, sheetLook(ws)] as const));
   return { id: nextSessionId++, name, workbook, bytes, excel: createExcel(model, { apiVersion }), look };

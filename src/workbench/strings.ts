@@ -13,6 +13,9 @@ export interface WorkbenchStrings {
   opening: string;
   onlyXlsx: string;
   openFailed: (name: string, reason: string) => string;
+  /** After a failed open: the grid still shows the workbook opened before. */
+  stillShowing: (name: string) => string;
+  dismissError: string;
   sampleFailed: string;
   downloadFailed: (reason: string) => string;
   noWorkbook: string;
@@ -60,6 +63,8 @@ const zh: WorkbenchStrings = {
   opening: '正在打开…',
   onlyXlsx: '只能打开 .xlsx 格式的工作簿。',
   openFailed: (name, reason) => `无法打开“${name}”：${reason}`,
+  stillShowing: (name) => ` 现在仍显示之前打开的“${name}”。`,
+  dismissError: '关闭提示',
   sampleFailed: '无法加载示例工作簿，请点击“打开…”选择一个 .xlsx 文件。',
   downloadFailed: (reason) => `下载失败：${reason}`,
   noWorkbook: '未打开工作簿',
@@ -107,6 +112,8 @@ const en: WorkbenchStrings = {
   opening: 'Opening…',
   onlyXlsx: 'Only .xlsx workbooks can be opened.',
   openFailed: (name, reason) => `Could not open “${name}”: ${reason}`,
+  stillShowing: (name) => ` The workbook shown is still “${name}”.`,
+  dismissError: 'Dismiss',
   sampleFailed: 'The sample workbook could not be loaded. Click Open… to choose an .xlsx file.',
   downloadFailed: (reason) => `Download failed: ${reason}`,
   noWorkbook: 'No workbook open',

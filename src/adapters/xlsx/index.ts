@@ -6,3 +6,4 @@ export { commentText, NOTE_AUTHOR } from './notes.js';
 export { checkPackageLimits, LIMITS, type PackageLimits, type LimitProblem } from './limits.js';
 export * from './types.js';
 export { readableCopy, producerOf, type Readable } from './readable.js';
+export { WorkbookProblem, whyUnreadable, damagedText } from './unreadable.js';
