@@ -107,7 +107,7 @@ export const USAGE = `用法 / usage: jixiao-check [--json] [--out DIR] [--html 
                   / points reserved outside the table (overrides --config)
   --previous FILE 上年的目标表或自评表：本年目标低于上年实际、远高于上年实际或定量指标消失时提示
                   / last year's table: targets below or far above last year's actual, dropped indicators
-  --jobs N        批量校验时的并行线程数，默认为全部 CPU 核 / worker threads for a batch (default: every core)
+  --jobs N        批量校验时的并行线程数，默认为 CPU 核数减 1 / worker threads for a batch (default: cores − 1)
   --summary FILE.xlsx
                   写入汇总工作簿：每张表一行，按问题多少排序，可筛选 / a summary workbook, one row per table, worst first
 
