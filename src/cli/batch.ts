@@ -177,7 +177,7 @@ export function renderSummaryText(rows: SummaryRow[], files: number, lang: Lang)
 }
 
 /** The summary as a workbook a bureau can sort and filter: one row per table, header frozen, filters on. */
-export async function writeSummaryWorkbook(rows: SummaryRow[], file: string, lang: Lang): Promise<Uint8Array> {
+export async function writeSummaryWorkbook(rows: SummaryRow[], lang: Lang): Promise<Uint8Array> {
   const w = WORDS[lang];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(w.title);
@@ -200,6 +200,5 @@ export async function writeSummaryWorkbook(rows: SummaryRow[], file: string, lan
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.autoFilter = { from: 'A1', to: `J${rows.length + 1}` };
   for (const key of ['score', 'points']) ws.getColumn(key).numFmt = '0.00';
-  void file;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -26,7 +26,6 @@ export async function readWorkbookFile(path: string): Promise<OpenedWorkbook> {
     throw new InputError({ zh: `找不到文件：${path}`, en: `File not found: ${path}` });
   }
   if (stat.isDirectory()) throw new InputError({ zh: `${path} 是文件夹，请指定 .xlsx 文件`, en: `${path} is a folder; give an .xlsx file` });
-  if (stat.size === 0) throw new InputError({ zh: `文件为空（0 字节）：${path}`, en: `The file is empty (0 bytes): ${path}` });
   // Refused before it is read into memory.
   if (stat.size > LIMITS.fileBytes) throw new InputError(sizeText(path, stat.size));
   let buffer: Buffer;

@@ -604,7 +604,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let summaryFailed = false;
   if (options.summary) {
     try {
-      await writeAtomically(path.resolve(options.summary), await writeSummaryWorkbook(rows, options.summary, options.lang));
+      await writeAtomically(path.resolve(options.summary), await writeSummaryWorkbook(rows, options.lang));
     } catch (e) {
       summaryFailed = true;
       io.stderr(`jixiao-check: ${zh0 ? `无法写入汇总表 ${options.summary}` : `Cannot write the summary ${options.summary}`}: ${(e as Error).message}\n`);

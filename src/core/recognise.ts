@@ -688,6 +688,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
   let unitName = unitNames[0]?.text ?? '';
   if (!unitName && title) unitName = titleUnitName(title);
   const funds = readFunds(grid, top, header.row - 1);
+  const stated = statedPoints(grid, header, last);
   const budget = readBudget(grid, top, header.row - 1, funds?.rows ?? new Set());
   const national = level1.some((g) => NATIONAL_L1.test(normaliseLabel(g.name)));
   const first = indicators[0].row;
@@ -713,7 +714,7 @@ function readTable(grid: Grid, header: Header, regionTop: number, regionBottom: 
     others: header.others,
     slotRows,
     ...(slotCell ? { slotCell } : {}),
-    ...(statedPoints(grid, header, last) !== undefined ? { statedIndicatorPoints: statedPoints(grid, header, last) } : {}),
+    ...(stated !== undefined ? { statedIndicatorPoints: stated } : {}),
     ...(funds ? { funds: funds.block } : {}),
   };
 }

@@ -12,7 +12,6 @@ export interface WorkbenchStrings {
   dropHere: string;
   opening: string;
   onlyXlsx: string;
-  openFailed: (name: string, reason: string) => string;
   /** After a failed open: the grid still shows the workbook opened before. */
   stillShowing: (name: string) => string;
   dismissError: string;
@@ -62,7 +61,6 @@ const zh: WorkbenchStrings = {
   dropHere: '松开鼠标，打开这个工作簿',
   opening: '正在打开…',
   onlyXlsx: '只能打开 .xlsx 格式的工作簿。',
-  openFailed: (name, reason) => `无法打开“${name}”：${reason}`,
   stillShowing: (name) => ` 现在仍显示之前打开的“${name}”。`,
   dismissError: '关闭提示',
   sampleFailed: '无法加载示例工作簿，请点击“打开…”选择一个 .xlsx 文件。',
@@ -111,7 +109,6 @@ const en: WorkbenchStrings = {
   dropHere: 'Release to open this workbook',
   opening: 'Opening…',
   onlyXlsx: 'Only .xlsx workbooks can be opened.',
-  openFailed: (name, reason) => `Could not open “${name}”: ${reason}`,
   stillShowing: (name) => ` The workbook shown is still “${name}”.`,
   dismissError: 'Dismiss',
   sampleFailed: 'The sample workbook could not be loaded. Click Open… to choose an .xlsx file.',
