@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
   },
   {
-    files: ['src/excel/**/*.ts'],
+    files: ['src/adapters/office/**/*.ts'],
     plugins: { 'office-addins': officePlugin },
     rules: {
       'office-addins/call-sync-after-load': 'error',
@@ -42,6 +42,78 @@ export default tseslint.config(
       'office-addins/no-empty-load': 'error',
       'office-addins/no-navigational-load': 'warn',
       'office-addins/test-for-null-using-isNullObject': 'error',
+    },
+  },
+
+  // Boundaries (README "Architecture"): core imports only core; everything else reaches the core
+  // through its index; the workflow knows no host; adapters never import an app; apps never
+  // import each other (the workbench mounts the pane through its mount module only).
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/adapters/**', '**/workflow/**', '**/cli/**', '**/taskpane/**', '**/workbench/**', 'node:*', 'exceljs', 'react', 'react-dom', '@fluentui/*'], message: 'The core is pure: it imports only the core.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/{workflow,adapters,cli,taskpane,workbench}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/workflow/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+        { group: ['**/adapters/**', '**/cli/**', '**/taskpane/**', '**/workbench/**', 'react', 'exceljs', 'node:*'], message: 'The workflow knows no host: adapters implement its port, apps call it.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+        { group: ['**/cli/**', '**/taskpane/**', '**/workbench/**'], message: 'Adapters never import an app.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+        { group: ['**/taskpane/**', '**/workbench/**'], message: 'Apps never import each other.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+        { group: ['**/cli/**', '**/workbench/**'], message: 'Apps never import each other.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/workbench/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
+        { group: ['**/cli/**', '**/taskpane/**', '!**/taskpane/mount.js'], message: 'Apps never import each other; the workbench mounts the pane through taskpane/mount only.' },
+      ] }],
     },
   },
 );

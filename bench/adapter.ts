@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, planClear, planResults, type WorkbookSnapshot } from '../src/core/index.js';
-import { createWorkbookAdapter } from '../src/excel/index.js';
+import { createWorkbookAdapter } from '../src/adapters/office/index.js';
 import { planReportSheet, type CellValue } from '../src/core/index.js';
 import {
   createExcel,
@@ -20,7 +20,7 @@ import {
   type ExcelSimulator,
   type SheetModel,
   type WorkbookModel,
-} from '../src/workbench/simulator/index.js';
+} from '../src/adapters/simulator/index.js';
 import { generatedSheet } from './generate.js';
 
 const SEED = path.join(process.cwd(), 'test/fixtures/ningxian-2026.xlsx');

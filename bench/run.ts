@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { checkWorkbook, type WorkbookSnapshot } from '../src/core/index.js';
-import { snapshotOf } from '../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../src/adapters/exceljs/snapshot.js';
 import { generatedSheet } from './generate.js';
 import { adapterFigures } from './adapter.js';
 import { copyFigures } from './copy.js';

@@ -1,16 +1,7 @@
 // The HTML 校验报告: one self-contained, printable page for every file checked — inline CSS, no
 // scripts, no external resources, every text escaped. Same contents as the 校验报告 sheet.
 import path from 'node:path';
-import {
-  REPORT_WORDS,
-  acceptedText,
-  findingCounts,
-  level1Scores,
-  type Finding,
-  type Lang,
-  type TableReport,
-} from '../core/index.js';
-import { fixed2 } from '../core/text.js';
+import { REPORT_WORDS, acceptedText, findingCounts, level1Scores, type Finding, type Lang, type TableReport, fixed2 } from '../core/index.js';
 import type { FileResult } from './run.js';
 import { stageName, summaryRows } from './batch.js';
 

@@ -5,36 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
-import {
-  checkWorkbook,
-  ConfigError,
-  mergeAcceptances,
-  parseCell,
-  parseConfig,
-  parseRange,
-  planAcceptanceSheet,
-  planReportSheet,
-  planResults,
-  readAcceptances,
-  rules,
-  isOurReportSheet,
-  ACCEPTED_SHEET,
-  REPORT_SHEET,
-  type Acceptance,
-  type AcceptanceNote,
-  type CheckOptions,
-  type Finding,
-  type Lang,
-  type Report,
-  type TableReport,
-  type WorkbookSnapshot,
-} from '../core/index.js';
+import { checkWorkbook, ConfigError, mergeAcceptances, parseCell, parseConfig, parseRange, planAcceptanceSheet, planReportSheet, planResults, readAcceptances, rules, isOurReportSheet, ACCEPTED_SHEET, REPORT_SHEET, type Acceptance, type AcceptanceNote, type CheckOptions, type Finding, type Lang, type Report, type TableReport, type WorkbookSnapshot } from '../core/index.js';
 import { acceptanceSheet, editsOfPlans, patchWorkbook, reportSheet, useCodec, type OwnSheet } from '../adapters/xlsx/index.js';
-import { snapshotOf, snapshotOfSheet } from './exceljsAdapter.js';
-import { InputError, readWorkbookFile, type OpenedWorkbook } from './readWorkbook.js';
+import { snapshotOf, snapshotOfSheet } from '../adapters/exceljs/snapshot.js';
+import { InputError, readWorkbookFile, type OpenedWorkbook } from '../adapters/exceljs/readWorkbook.js';
 import { escapeForTerminal } from './terminal.js';
 import { findingKey, renderText } from './textReport.js';
-import { zlibCodec } from './zlibCodec.js';
+import { zlibCodec } from '../adapters/exceljs/zlibCodec.js';
 
 useCodec(zlibCodec);
 import { renderHtml } from './htmlReport.js';

@@ -1,22 +1,22 @@
 // checkWorkbook: snapshot → recognition → model → rules → scores → report.
 import type { Acceptance, CheckOptions, Finding, Indicator, Report, Severity, TableReport, WorkbookSnapshot } from './types.js';
-import { ACCEPTED_SHEET, markAccepted, mergeAcceptances, readAcceptances } from './acceptance.js';
-import { REPORT_SHEET } from './reportSheet.js';
-import type { Level1Group, TableModel } from './model.js';
-import { Grid } from './grid.js';
-import { recogniseSheet } from './recognise.js';
+import { ACCEPTED_SHEET, markAccepted, mergeAcceptances, readAcceptances } from './write/acceptance.js';
+import { REPORT_SHEET } from './report/reportSheet.js';
+import type { Level1Group, TableModel } from './recognise/model.js';
+import { Grid } from './sheet/grid.js';
+import { recogniseSheet } from './recognise/recognise.js';
 import { rules } from './rules/index.js';
 import { fundsExecution } from './rules/budget.js';
 import { libraryMatches } from './rules/structure.js';
 import type { RuleContext } from './rules/rule.js';
-import { allocatePoints, evaluateActuals, splitEqually } from './scores.js';
+import { allocatePoints, evaluateActuals, splitEqually } from './scoring/points.js';
 import { gradeOf } from './scoring/grade.js';
-import { columnLetter, rangeAddress } from './a1.js';
-import { normaliseLabel, roundCents } from './text.js';
+import { columnLetter, rangeAddress } from './sheet/a1.js';
+import { normaliseLabel, roundCents } from './sheet/text.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-import { NATIONAL_WEIGHTS } from './national.js';
+import { NATIONAL_WEIGHTS } from './profiles/national.js';
 export { NATIONAL_WEIGHTS };
 
 /**

@@ -1,10 +1,11 @@
 // The core's public API: pure functions from a workbook snapshot to a report and write plans.
 export { checkWorkbook, isOurSheet, NATIONAL_WEIGHTS } from './check.js';
-export { planResults, planClear, type PlanOptions } from './plan.js';
-export { parseValue } from './value.js';
+export { planResults, planClear, type PlanOptions } from './write/plan.js';
+export { parseValue } from './sheet/value.js';
 export { rules } from './rules/index.js';
-export { columnLetter, columnIndex, address, parseCell, parseRange } from './a1.js';
-export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, markAccepted, type AcceptanceSheetPlan } from './acceptance.js';
+export { columnLetter, columnIndex, address, parseCell, parseRange, rangeAddress, type RangeRef } from './sheet/a1.js';
+export { fixed2, roundCents } from './sheet/text.js';
+export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, markAccepted, type AcceptanceSheetPlan } from './write/acceptance.js';
 export {
   REPORT_SHEET,
   REPORT_TITLE,
@@ -20,8 +21,8 @@ export {
   type ReportStyle,
   type ReportSheetPlan,
   type Level1Score,
-} from './reportSheet.js';
-export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles.js';
-export * from './marks.js';
+} from './report/reportSheet.js';
+export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles/profiles.js';
+export * from './write/marks.js';
 export * from './types.js';
-export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS } from './labels.js';
+export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, langFromTag } from './report/labels.js';

@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { userEvent } from '@testing-library/user-event';
 import { TaskPane, REVIEWER_KEY } from './TaskPane.js';
 import { fakeHost, installDomStubs, sampleReport, type FakeHost } from './testing.js';
-import type { Lang } from '../core/types.js';
+import type { Lang } from '../core/index.js';
 
 const scrolled: Element[] = [];
 

@@ -1,5 +1,5 @@
 // The task pane: 校验 button, options, settings, summary, findings (忽略 / 取消忽略), the
-// 校验报告. Talks only to a PaneHost.
+// 校验报告. Talks only to a Session.
 import {
   Body1,
   Button,
@@ -40,15 +40,12 @@ import {
   Warning16Filled,
 } from '@fluentui/react-icons';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
-import { PROFILES, type ProfileName } from '../core/profiles.js';
-import { rules } from '../core/rules/index.js';
-import type { Finding, Lang, RuleSetting, Severity, TableReport, Topic } from '../core/types.js';
-import { DEFAULT_SETTINGS, type CheckResult, type PaneCapabilities, type PaneHost, type PaneSettings } from './host.js';
+import { PROFILES, type ProfileName, rules, type Finding, type Lang, type RuleSetting, type Severity, type TableReport, type Topic } from '../core/index.js';
+import { DEFAULT_SETTINGS, type CheckResult, type PaneCapabilities, type Session, type PaneSettings, isValidReservedPoints } from '../workflow/index.js';
 import { errorMessage, langFromTag, languageNames, strings, type UiStrings } from './i18n.js';
-import { isValidReservedPoints } from './settings.js';
 
 export interface TaskPaneProps {
-  host: PaneHost;
+  host: Session;
   /** Language to start in when no language was saved; defaults to the host's display language. */
   lang?: Lang;
   /** 开发者信息 open from the start (the workbench's ?dev). */

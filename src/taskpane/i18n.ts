@@ -1,9 +1,9 @@
 // Every string the task pane shows, in Chinese (default) and English.
-import type { Lang, LocalizedText, Severity, TableReport, Topic } from '../core/types.js';
-import { SEVERITY_NAMES, TOPIC_NAMES } from '../core/labels.js';
-import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from './host.js';
+import { type Lang, type LocalizedText, type Severity, type TableReport, type Topic, SEVERITY_NAMES, TOPIC_NAMES, langFromTag } from '../core/index.js';
 
-/** "zh-CN", "zh-Hant-TW" → zh; anything else → en. */
+export { langFromTag };
+import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from '../workflow/index.js';
+
 /** What Ctrl+Z does after a write, in the words the mode line uses. */
 function undoZh(c: PaneCapabilities): string {
   const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
@@ -13,10 +13,6 @@ function undoZh(c: PaneCapabilities): string {
 function undoEn(c: PaneCapabilities): string {
   const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
   return undo === 'one-step' ? 'one-step undo' : undo === 'per-sync' ? 'undo step by step' : 'writes cannot be undone in this Excel';
-}
-
-export function langFromTag(tag: string | undefined | null): Lang {
-  return tag && tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 export interface UiStrings {

@@ -1,8 +1,8 @@
 // Renders the pane into an element. Used by the Excel entry (index.tsx) and by the offline
 // workbench, which passes its simulator-backed host so the real pane runs outside Office.
 import { createRoot } from 'react-dom/client';
-import type { Lang } from '../core/types.js';
-import type { PaneHost } from './host.js';
+import type { Lang } from '../core/index.js';
+import type { Session } from '../workflow/index.js';
 import { TaskPane } from './TaskPane.js';
 
 export interface MountOptions {
@@ -20,7 +20,7 @@ export interface MountedPane {
   unmount(): void;
 }
 
-export function mountTaskPane(element: HTMLElement, host: PaneHost, opts: MountOptions = {}): MountedPane {
+export function mountTaskPane(element: HTMLElement, host: Session, opts: MountOptions = {}): MountedPane {
   const root = createRoot(element);
   root.render(
     <TaskPane host={host} lang={opts.lang} developerInfo={opts.developerInfo} checkOnStart={opts.checkOnStart} onLangChange={opts.onLangChange} />,

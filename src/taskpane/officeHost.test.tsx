@@ -3,13 +3,13 @@
 // plays Excel), so the code that only runs inside Office is exercised too.
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { createExcel, createWorkbookModel, sheetFromRows } from '../workbench/simulator/index.js';
-import { DEFAULT_SETTINGS } from './host.js';
+import { createExcel, createWorkbookModel, sheetFromRows } from '../adapters/simulator/index.js';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_KEY } from '../workflow/index.js';
 import { startTaskPane } from './index.js';
 import { officeDisplayLanguage, officeSettingsStore } from './officeHost.js';
 import { parseConfig } from '../core/index.js';
-import { normalizeSettings, SETTINGS_KEY } from './settings.js';
-import { installDomStubs, tableSheet } from './testing.js';
+import { installDomStubs } from './testing.js';
+import { tableSheet } from '../workflow/testing.js';
 
 interface FakeOffice {
   stored: Map<string, unknown>;

@@ -1,9 +1,7 @@
-// The PaneHost inside Excel: the workbook through the src/excel adapter, settings saved with
+// The Session inside Excel: the workbook through the src/adapters/office adapter, settings saved with
 // the document (Office.context.document.settings), the language Office displays.
-import { createOfficeWorkbookAdapter } from '../excel/index.js';
-import type { PaneSettings, PaneHost } from './host.js';
-import { createAdapterHost, type PaneAdapter } from './adapterHost.js';
-import { SETTINGS_KEY, toStoredSettings, type SettingsStore } from './settings.js';
+import { createOfficeWorkbookAdapter } from '../adapters/office/index.js';
+import { type PaneSettings, type Session, createSession, type PanePort, SETTINGS_KEY, toStoredSettings, type SettingsStore } from '../workflow/index.js';
 
 /** Settings stored per add-in and per document; they travel with the workbook. */
 export function officeSettingsStore(key = SETTINGS_KEY): SettingsStore {
@@ -23,6 +21,6 @@ export function officeDisplayLanguage(): string {
 }
 
 /** Call after Office.onReady: the adapter reads the Excel and Office globals. */
-export function createOfficeHost(adapter: PaneAdapter = createOfficeWorkbookAdapter()): PaneHost {
-  return createAdapterHost({ adapter, settings: officeSettingsStore(), displayLanguage: officeDisplayLanguage });
+export function createOfficeHost(adapter: PanePort = createOfficeWorkbookAdapter()): Session {
+  return createSession({ port: adapter, settings: officeSettingsStore(), displayLanguage: officeDisplayLanguage });
 }

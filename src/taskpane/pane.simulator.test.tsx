@@ -3,12 +3,12 @@
 // uses, and the same calls the pane makes inside Excel.
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { createWorkbookAdapter } from '../excel/index.js';
-import { createExcel, createWorkbookModel, sheetFromRows, type ExcelSimulator } from '../workbench/simulator/index.js';
-import { createAdapterHost } from './adapterHost.js';
-import { memorySettingsStore } from './settings.js';
+import { createWorkbookAdapter } from '../adapters/office/index.js';
+import { createExcel, createWorkbookModel, sheetFromRows, type ExcelSimulator } from '../adapters/simulator/index.js';
+import { createSession, memorySettingsStore } from '../workflow/index.js';
 import { TaskPane } from './TaskPane.js';
-import { installDomStubs, tableSheet } from './testing.js';
+import { installDomStubs } from './testing.js';
+import { tableSheet } from '../workflow/testing.js';
 
 beforeAll(installDomStubs);
 afterEach(cleanup);
@@ -20,7 +20,7 @@ function simulated(apiVersion = '1.20'): ExcelSimulator {
 
 async function renderOver(excel: ExcelSimulator) {
   const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
-  const host = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+  const host = createSession({ port: adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
   render(<TaskPane host={host} />);
   const check = screen.getByRole('button', { name: '校验' }) as HTMLButtonElement;
   await waitFor(() => expect(check.disabled).toBe(false));

@@ -2,8 +2,7 @@
 // formats, merged areas, fills, notes on hover and the selection. Only a window of rows is in
 // the DOM, grown in chunks as the user scrolls, so a 2,000-row sheet opens and jumps at once.
 import { memo, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { address, columnLetter, type RangeRef } from '../core/a1.js';
-import type { CellValue } from '../core/types.js';
+import { address, columnLetter, type RangeRef, type CellValue } from '../core/index.js';
 import { formatCellValue } from './displayFormat.js';
 import type { SheetLook } from './session.js';
 import {
@@ -22,7 +21,7 @@ import {
   type MergeLayout,
   type RowWindow,
 } from './sheetView.js';
-import type { Selection, SheetModel } from './simulator/index.js';
+import type { Selection, SheetModel } from '../adapters/simulator/index.js';
 import type { WorkbenchStrings } from './strings.js';
 
 export interface GridProps {

@@ -2,15 +2,15 @@
 // for each workbook, so findings of one file never show beside another. A language switch in
 // the pane does not remount it: the page follows the pane's language, not the other way round.
 import { useEffect, useRef } from 'react';
-import type { Lang } from '../core/types.js';
-import type { PaneHost } from '../taskpane/host.js';
+import type { Lang } from '../core/index.js';
+import type { Session } from '../workflow/index.js';
 import { mountTaskPane } from '../taskpane/mount.js';
 
 export interface PaneSlotProps {
   id?: string;
   /** Collapsed: the pane stays mounted, with its results, but takes no room. */
   hidden?: boolean;
-  host: PaneHost | null;
+  host: Session | null;
   /** Language a new pane starts in when none was saved. */
   lang: Lang;
   label: string;

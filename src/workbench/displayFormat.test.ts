@@ -1,4 +1,4 @@
-import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/marks.js';
+import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../core/index.js';
 import { formatCellValue, formatGeneral, splitSections } from './displayFormat.js';
 
 describe('formatGeneral', () => {

@@ -1,7 +1,7 @@
 // Cell text as Excel displays it: a value run through its number format. Covers what the
 // tables and our marker formats use (General, 0.00, #,##0, 0%, sections, literals, dates);
 // anything exotic falls back to General rather than failing.
-import type { CellValue } from '../core/types.js';
+import type { CellValue } from '../core/index.js';
 
 /** Excel's General: at most 11 characters, switching to scientific notation for very large/small numbers. */
 export function formatGeneral(n: number): string {

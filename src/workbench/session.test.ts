@@ -3,12 +3,10 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { ACCEPTED_SHEET } from '../core/index.js';
-import { createWorkbookAdapter } from '../excel/index.js';
-import { createAdapterHost } from '../taskpane/adapterHost.js';
-import { memorySettingsStore } from '../taskpane/settings.js';
-import { DEFAULT_SETTINGS } from '../taskpane/host.js';
+import { createWorkbookAdapter } from '../adapters/office/index.js';
+import { createSession, memorySettingsStore, DEFAULT_SETTINGS } from '../workflow/index.js';
 import { downloadName, openWorkbook, saveWorkbook } from './session.js';
-import { createExcel, fromExcelJs } from './simulator/index.js';
+import { createExcel, fromExcelJs } from '../adapters/simulator/index.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
 const SAMPLE = 'assets/samples/ningxian-2026.xlsx';
@@ -107,7 +105,7 @@ test('忽略 survives save and reopen: accept F24, save, reload with exceljs, ch
 
   const excel = createExcel(fromExcelJs(reloaded));
   const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
-  const again = createAdapterHost({ adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+  const again = createSession({ port: adapter, settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
   const second = await again.check(settings);
   const f24again = second.report.tables[0].findings.find((f) => f.cells.includes('F24'))!;
   expect(f24again.accepted).toEqual({ reason: '口径待定，下年度补充', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });

@@ -3,7 +3,7 @@
 // its cells look (read once with exceljs).
 import ExcelJS from 'exceljs';
 import { checkPackageLimits, damagedText, patchWorkbook, readableCopy, whyUnreadable, WorkbookProblem } from '../adapters/xlsx/index.js';
-import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from './simulator/index.js';
+import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from '../adapters/simulator/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';

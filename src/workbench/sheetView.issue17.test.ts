@@ -1,5 +1,5 @@
 // 有未下载的更改 follows what the workbook holds: written and cleared again is no change.
-import { createExcel, createWorkbookModel, markSaved, sheetFromRows, setCellField } from './simulator/index.js';
+import { createExcel, createWorkbookModel, markSaved, sheetFromRows, setCellField } from '../adapters/simulator/index.js';
 import { hasUnsavedChanges, navigationTarget, savedState } from './sheetView.js';
 
 function model() {

@@ -1,4 +1,4 @@
-import { createSheet, sheetFromRows } from './simulator/index.js';
+import { createSheet, sheetFromRows } from '../adapters/simulator/index.js';
 import {
   COLUMN_PADDING,
   MIN_COLUMNS,

@@ -1,7 +1,7 @@
 // Geometry of the rendered grid, kept apart from React so it can be tested on its own: how far
 // to draw, which cells merged areas span or hide, what is selected, and sizes in pixels.
-import { address, parseCell, type RangeRef } from '../core/a1.js';
-import { MAX_COLUMNS, parseAreaAddress, usedBounds, type CellModel, type Selection, type SheetModel, type WorkbookModel } from './simulator/index.js';
+import { address, parseCell, type RangeRef } from '../core/index.js';
+import { MAX_COLUMNS, parseAreaAddress, usedBounds, type CellModel, type Selection, type SheetModel, type WorkbookModel } from '../adapters/simulator/index.js';
 import { DEFAULT_COLUMN_WIDTH, type SheetLook } from './session.js';
 
 /** Empty rows and columns drawn past the used range, as Excel shows a little of the empty sheet. */

@@ -1,5 +1,5 @@
 // Texts of the workbench around the pane (the pane has its own). Chinese unless ?lang=en.
-import type { Lang } from '../core/types.js';
+import type { Lang } from '../core/index.js';
 import type { PaneAction } from './workbenchHost.js';
 
 export interface WorkbenchStrings {

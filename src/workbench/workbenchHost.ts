@@ -1,11 +1,9 @@
-// The pane's host in the workbench: the same src/excel adapter as inside Excel, handed the
+// The pane's host in the workbench: the same src/adapters/office adapter as inside Excel, handed the
 // simulator's Excel.run, so the page exercises the real read → sync → write path. Each pane
 // action is measured in context.sync() calls, which is what a real Excel round trip costs.
-import { createWorkbookAdapter } from '../excel/index.js';
-import { createAdapterHost } from '../taskpane/adapterHost.js';
-import type { CheckResult, PaneHost } from '../taskpane/host.js';
-import type { SettingsStore } from '../taskpane/settings.js';
-import type { ExcelSimulator } from './simulator/index.js';
+import { createWorkbookAdapter } from '../adapters/office/index.js';
+import { createSession, type CheckResult, type Session, type SettingsStore } from '../workflow/index.js';
+import type { ExcelSimulator } from '../adapters/simulator/index.js';
 
 export type PaneAction = 'check' | 'clear' | 'select' | 'accept' | 'unaccept' | 'report';
 
@@ -39,10 +37,10 @@ export interface WorkbenchHostOptions {
   today?: () => string;
 }
 
-export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHostOptions): PaneHost {
+export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHostOptions): Session {
   const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
-  const inner = createAdapterHost({
-    adapter,
+  const inner = createSession({
+    port: adapter,
     settings: options.settings,
     displayLanguage: options.displayLanguage,
     ...(options.today ? { today: options.today } : {}),

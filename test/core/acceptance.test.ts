@@ -2,7 +2,7 @@
 // move, listed apart and no longer counted.
 import ExcelJS from 'exceljs';
 import { acceptanceSheet } from '../../src/adapters/xlsx/index.js';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import {
   ACCEPTED_SHEET,
   REPORT_SHEET,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { reportSheet } from '../../src/adapters/xlsx/index.js';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { runCli } from '../../src/cli/run.js';
 import { REPORT_SHEET, checkWorkbook, isOurReportSheet, level1Scores, planReportSheet, type ReportCell, type Report } from '../../src/core/index.js';
 import { patchedBook } from '../helpers/package.js';

@@ -1,7 +1,7 @@
 // The seed table: everything ningxian-2026.expected.json says must be found, at its cells.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { checkWorkbook, type Report } from '../../src/core/index.js';
 import { readFixture } from '../helpers/workbooks.js';
 

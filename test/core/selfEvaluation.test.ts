@@ -1,5 +1,5 @@
 // Year-end self-evaluation: the seed table with a 实际完成值 column, scored and graded.
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { checkWorkbook } from '../../src/core/index.js';
 import { DEFAULT_COLUMNS, check, readFixture, validRows, type RowSpec } from '../helpers/workbooks.js';
 

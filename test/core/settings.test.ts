@@ -2,7 +2,7 @@
 // and what turning a rule off or changing its severity does to rows and scores.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { ConfigError, PROFILES, checkWorkbook, parseConfig, rules, toConfigJson, type CheckOptions } from '../../src/core/index.js';
 import { DEFAULT_COLUMNS, check, findingsOf, readFixture, rowsWith } from '../helpers/workbooks.js';
 

@@ -1,6 +1,6 @@
 // The layout variations of DOMAIN.md §2: each is recognised by meaning, with no false alarms.
 import ExcelJS from 'exceljs';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { checkWorkbook } from '../../src/core/index.js';
 import { DEFAULT_COLUMNS, buildWorkbook, check, validRows, writeTable, type RowSpec } from '../helpers/workbooks.js';
 

@@ -1,7 +1,7 @@
 // Sheets laid out cell by cell, as published templates are: a grid of values with its merged
 // areas and number formats, written into a real exceljs workbook (then read like any file).
 import ExcelJS from 'exceljs';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/index.js';
 
 export interface Layout {

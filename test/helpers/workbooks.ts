@@ -2,7 +2,7 @@
 // 年度绩效目标, the 预算情况 block, the header, then indicator rows with 一级/二级 merged down.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { isLayout, layoutSnapshot, type Layout } from './layouts.js';
 import { checkWorkbook, type BudgetKey, type CellValue, type CheckOptions, type Report } from '../../src/core/index.js';
 

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { editsOfClear, editsOfPlans, patchWorkbook, readZip, entryText } from '../../src/adapters/xlsx/index.js';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { checkWorkbook, planClear, planResults, type CellValue } from '../../src/core/index.js';
 import { cellElements } from '../helpers/package.js';
 import { DEFAULT_COLUMNS, validRows, writeTable, type RowSpec } from '../helpers/workbooks.js';

@@ -4,8 +4,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { checkWorkbook, columnIndex, isOurHeader, planClear, planResults, type CellValue } from '../../src/core/index.js';
-import { createWorkbookAdapter } from '../../src/excel/index.js';
-import { createExcel, fromExcelJs, type CellModel, type WorkbookModel } from '../../src/workbench/simulator/index.js';
+import { createWorkbookAdapter } from '../../src/adapters/office/index.js';
+import { createExcel, fromExcelJs, type CellModel, type WorkbookModel } from '../../src/adapters/simulator/index.js';
 import { DEFAULT_COLUMNS, validRows, writeTable, type RowSpec, type TableSpec } from '../helpers/workbooks.js';
 
 const API_VERSIONS = ['1.4', '1.10', '1.13', '1.18', '1.20'] as const;

@@ -1,6 +1,6 @@
 // Odd workbooks users will feed the tool: each gives a finding or a clear answer, never a crash or a hang.
 import ExcelJS from 'exceljs';
-import { snapshotOf } from '../../src/cli/exceljsAdapter.js';
+import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { checkWorkbook, planResults, type WorkbookSnapshot } from '../../src/core/index.js';
 import { VALID_BUDGET, buildWorkbook, rowsWith, saved, writeTable } from '../helpers/workbooks.js';
 

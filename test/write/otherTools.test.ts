@@ -124,8 +124,8 @@ describe('the workbench opens them too', () => {
   test.each(['openpyxl-features.xlsx', 'libreoffice-features.xlsx'])('%s: opened, checked, and the download changes only our cells', async (fixture) => {
     const { openWorkbook, saveWorkbook } = await import('../../src/workbench/session.js');
     const { createWorkbenchHost } = await import('../../src/workbench/workbenchHost.js');
-    const { memorySettingsStore } = await import('../../src/taskpane/settings.js');
-    const { DEFAULT_SETTINGS } = await import('../../src/taskpane/host.js');
+    const { memorySettingsStore } = await import('../../src/workflow/settings.js');
+    const { DEFAULT_SETTINGS } = await import('../../src/workflow/settings.js');
     const original = new Uint8Array(readFileSync(path.join('test/fixtures', fixture)));
     const session = await openWorkbook(original, fixture);
     const host = createWorkbenchHost(session.excel, { settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });

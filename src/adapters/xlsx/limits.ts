@@ -1,7 +1,7 @@
 // Checks made on the zip directory and the sheet parts before any workbook library loads the file:
 // a huge file, a zip bomb, too many parts, or a row or column index beyond Excel's grid would
 // otherwise keep a reader busy for minutes or exhaust memory (exceljs allocates up to the index).
-import type { LocalizedText } from '../../core/types.js';
+import type { LocalizedText } from '../../core/index.js';
 import { entryData, entryText, readZip, ZipError, type ZipArchive } from './zip.js';
 
 export interface PackageLimits {

@@ -1,8 +1,7 @@
 // Notes (legacy comments): the sheet's comments part holds the text, its VML drawing the boxes.
 // Ours are added beside the user's, and only ours (text starting with the mark) are replaced or
 // removed; the user's comments, their authors and shapes, and threaded comments stay verbatim.
-import { columnLetter, parseCell } from '../../core/a1.js';
-import { isOurNote } from '../../core/marks.js';
+import { columnLetter, parseCell, isOurNote } from '../../core/index.js';
 import { applySplices, attr, children, decodeOoxmlEscapes, decodeXml, elementEnd, encodeOoxmlText, escapeText, findTag, nextTag, type Splice } from './xml.js';
 
 export const NOTE_AUTHOR = '绩效目标表校验';

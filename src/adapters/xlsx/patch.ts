@@ -2,7 +2,7 @@
 // with nothing to change are copied byte for byte (raw compressed data); the parts we change —
 // the edited sheets, styles.xml, the comments and VML beside them, workbook.xml and the
 // relationships and content types of sheets we add — are spliced, never regenerated.
-import { columnLetter } from '../../core/a1.js';
+import { columnLetter } from '../../core/index.js';
 import { patchComments, patchVml, emptyVml, vmlIdmaps, EMPTY_COMMENTS, type NoteEdit } from './notes.js';
 import { cellXml, patchSheet, sheetDataEnd, styleChangeOf } from './sheet.js';
 import { EMPTY_STYLES, Styles } from './styles.js';

@@ -1,17 +1,6 @@
 // The core's write plans as package edits: the 得分 cells, the clearing of our old cells, the
 // 校验报告 sheet and the very hidden `_jixiao_accepted` sheet.
-import { columnLetter } from '../../core/a1.js';
-import {
-  FILL_ERROR,
-  FILL_WARNING,
-  isOurHeader,
-  isOurScoreCell,
-  type AcceptanceSheetPlan,
-  type ReportCell,
-  type ReportSheetPlan,
-  type SheetWritePlan,
-  type WorkbookSnapshot,
-} from '../../core/index.js';
+import { columnLetter, FILL_ERROR, FILL_WARNING, isOurHeader, isOurScoreCell, type AcceptanceSheetPlan, type ReportCell, type ReportSheetPlan, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 

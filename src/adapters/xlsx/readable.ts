@@ -5,7 +5,7 @@
 // Open XML SDK's "x:" prefixes and rows or cells without their optional "r". Here each is brought
 // to the form Excel writes: parts renamed (relationships follow), prefixes dropped, r added,
 // drawings read as empty (charts and pictures play no part in the check). Every cell is kept.
-import { columnLetter } from '../../core/a1.js';
+import { columnLetter } from '../../core/index.js';
 import { relativeTarget, relsPathOf, resolveTarget } from './xml.js';
 import { entryText, readZip, writeZip, type ZipArchive } from './zip.js';
 

@@ -1,8 +1,7 @@
 // A worksheet part, edited in place: only the cells we are asked to write are replaced or
 // inserted (in row and column order); every other row, cell, attribute and byte is kept. Rows and
 // cells without the optional `r` attribute count from the one before, as Excel reads them.
-import { columnIndex, columnLetter, parseCell } from '../../core/a1.js';
-import type { CellValue } from '../../core/types.js';
+import { columnIndex, columnLetter, parseCell, type CellValue } from '../../core/index.js';
 import type { StyleChange, Styles } from './styles.js';
 import type { CellEdit, FormulaValue } from './types.js';
 import { applySplices, attr, children, elementEnd, encodeOoxmlText, escapeText, findTag, nextTag, setAttr, type Splice, type Tag } from './xml.js';

@@ -1,7 +1,7 @@
 // What the package writer is asked to do: edits of single cells on existing sheets, and whole
 // sheets of ours. Both the CLI (from the core's plans) and the workbench (from the simulator's
 // change log) describe their writes this way; the writer knows nothing of either.
-import type { CellValue } from '../../core/types.js';
+import type { CellValue } from '../../core/index.js';
 
 export interface FormulaValue {
   formula: string;

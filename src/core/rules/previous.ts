@@ -1,13 +1,13 @@
 // 可行性: this year's targets against last year's table (--previous): a target below what was
 // already achieved, one far above it, and a 定量 indicator that vanished.
-import type { IndicatorRow } from '../model.js';
+import type { IndicatorRow } from '../recognise/model.js';
 import type { Indicator, ParsedValue } from '../types.js';
 import { defineRule } from './rule.js';
-import { formatNumber } from '../text.js';
-import { columnLetter } from '../a1.js';
-import { parseValue } from '../value.js';
-import { indicatorKey } from '../library.js';
-import { isLowerBetter } from '../direction.js';
+import { formatNumber } from '../sheet/text.js';
+import { columnLetter } from '../sheet/a1.js';
+import { parseValue } from '../sheet/value.js';
+import { indicatorKey } from '../profiles/library.js';
+import { isLowerBetter } from '../recognise/direction.js';
 
 const n = formatNumber;
 

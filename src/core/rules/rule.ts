@@ -1,7 +1,7 @@
 // The rule module shape, after ESLint/stylelint rules: one place declares a rule's id, severity,
 // topic, documentation and messages; `check` reports what it finds through `report`.
 import type { CheckOptions, Dimension, Finding, LocalizedText, Severity, Topic } from '../types.js';
-import type { IndicatorRow, Level1Group, TableModel } from '../model.js';
+import type { IndicatorRow, Level1Group, TableModel } from '../recognise/model.js';
 import type { SelfEvalScore } from '../scoring/selfEvaluation.js';
 
 export interface RuleContext {

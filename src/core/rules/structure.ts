@@ -1,11 +1,11 @@
 // 结构: the table's shape — names present and unique, every 二级 with its 三级, descriptions,
 // and what was taken from settings because the table did not say it.
 import { defineRule } from './rule.js';
-import { formatNumber, normaliseLabel } from '../text.js';
-import { columnLetter } from '../a1.js';
-import type { TableModel } from '../model.js';
+import { formatNumber, normaliseLabel } from '../sheet/text.js';
+import { columnLetter } from '../sheet/a1.js';
+import type { TableModel } from '../recognise/model.js';
 import type { LibraryIndicator } from '../types.js';
-import { level2Key, matchTable, type TableMatches } from '../library.js';
+import { level2Key, matchTable, type TableMatches } from '../profiles/library.js';
 import { vanished } from './previous.js';
 
 export { vanished };

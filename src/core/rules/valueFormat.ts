@@ -1,12 +1,12 @@
 // 指标值: filled, typed 定量/定性, parsed as [comparator] number [unit] for 定量, with
 // plausibility checks on percentages, signs, direction and the unit of 时效指标.
-import type { IndicatorRow } from '../model.js';
+import type { IndicatorRow } from '../recognise/model.js';
 import { defineRule } from './rule.js';
-import { formatNumber, toHalfWidth } from '../text.js';
-import { looksLikeDateSerial, serialDate } from '../value.js';
-import { columnLetter as columnLetterOf } from '../a1.js';
+import { formatNumber, toHalfWidth } from '../sheet/text.js';
+import { looksLikeDateSerial, serialDate } from '../sheet/value.js';
+import { columnLetter as columnLetterOf } from '../sheet/a1.js';
 import { belowLastYear, farAboveLastYear } from './previous.js';
-import { isLowerBetter } from '../direction.js';
+import { isLowerBetter } from '../recognise/direction.js';
 
 export { belowLastYear, farAboveLastYear };
 

@@ -1,8 +1,8 @@
 // 权重: every 一级 weight present and positive, Σ一级 = 100 (less reserved points),
 // and 二级 weights / per-三级 分值 adding up to their parent.
 import { defineRule, nearlyEqual } from './rule.js';
-import { formatNumber } from '../text.js';
-import { NATIONAL_WEIGHTS } from '../national.js';
+import { formatNumber } from '../sheet/text.js';
+import { NATIONAL_WEIGHTS } from '../profiles/national.js';
 
 const n = formatNumber;
 

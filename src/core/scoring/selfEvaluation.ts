@@ -3,8 +3,8 @@
 // Pure: takes already-parsed values, returns a score, a note saying how, and problems
 // that the rule layer turns into findings.
 import type { Comparator, LocalizedText, ParsedValue } from '../types.js';
-import { roundCents, toHalfWidth } from '../text.js';
-import { normaliseUnit } from '../value.js';
+import { roundCents, toHalfWidth } from '../sheet/text.js';
+import { normaliseUnit } from '../sheet/value.js';
 
 export interface SelfEvalProblem {
   kind: 'actual-missing' | 'actual-not-number' | 'unit-mismatch' | 'over-target' | 'actual-unrecognised';
