@@ -26,3 +26,12 @@ export {
   type PaneSettings,
   type SettingsStore,
 } from './settings.js';
+export {
+  SETTINGS_PROPERTY,
+  PROPERTY_TEXT_LIMIT,
+  documentSettingsStore,
+  readSettingsProperties,
+  settingsProperties,
+  splitText,
+  type DocumentProperties,
+} from './documentSettings.js';
