@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { CheckOptions, Lang } from '../core/index.js';
-import type { CliOptions, FileResult } from './run.js';
+import type { CliOptions } from './args.js';
+import type { FileResult } from './checkFile.js';
 
 /** Our own copies (a.checked.xlsx) and Excel's lock files (~$a.xlsx) are never inputs. */
 const SKIPPED = /(\.checked(?: \(\d+\))?\.xls[xm]$)|(^~\$)/i;

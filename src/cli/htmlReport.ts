@@ -2,7 +2,7 @@
 // scripts, no external resources, every text escaped. Same contents as the 校验报告 sheet.
 import path from 'node:path';
 import { REPORT_WORDS, acceptedText, findingCounts, level1Scores, type Finding, type Lang, type TableReport, fixed2 } from '../core/index.js';
-import type { FileResult } from './run.js';
+import type { FileResult } from './checkFile.js';
 import { stageName, summaryRows } from './batch.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

@@ -1,7 +1,7 @@
 // The human report: tables found, findings grouped by topic with sheet!cell, severity and
 // message, and the score. Colour only when printing to a terminal.
 import { acceptedText, SEVERITY_NAMES, TOPICS, TOPIC_NAMES, type AcceptanceNote, type Finding, type Lang, type Severity, type TableReport, fixed2 } from '../core/index.js';
-import type { FileResult } from './run.js';
+import type { FileResult } from './checkFile.js';
 import { escapeForTerminal as safe } from './terminal.js';
 
 

@@ -131,6 +131,10 @@ function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptan
   };
   const findings = runRules(context, options.rules);
   const nameOfRow = new Map(table.indicators.map((r) => [r.row, r.name]));
+  for (const f of findings) {
+    const name = f.indicatorRow === undefined ? '' : (nameOfRow.get(f.indicatorRow) ?? '').trim();
+    if (name) f.indicator = name;
+  }
   markAccepted(findings, (row) => nameOfRow.get(row), accepted);
 
   // Accepted findings no longer count towards a row's status (and so its score).
@@ -217,7 +221,9 @@ export function isOurSheet(name: string): boolean {
  */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
   const report: Report = { tables: [], sheetsWithoutTable: [] };
-  const accepted = mergeAcceptances(readAcceptances(snapshot), options.accepted ?? []);
+  const ignored = new Set((options.ignoreStored ?? []).map((a) => JSON.stringify(a)));
+  const stored = readAcceptances(snapshot).filter((a) => !ignored.has(JSON.stringify(a)));
+  const accepted = mergeAcceptances(stored, options.accepted ?? []);
   for (const sheet of snapshot.sheets) {
     if (isOurSheet(sheet.name)) continue;
     const grid = new Grid(sheet);

@@ -52,6 +52,8 @@ export interface Finding {
    * they can be listed apart, but no longer count: not in a row's status or score, not a failure.
    */
   accepted?: AcceptanceNote;
+  /** The 三级 name of the row the finding is on (what an acceptance is matched by when rows move). */
+  indicator?: string;
 }
 
 /** Who accepted a finding, when and why (all optional). */
@@ -247,6 +249,11 @@ export interface CheckOptions {
   previous?: Indicator[];
   /** Accepted findings, in addition to those stored in the workbook's `_jixiao_accepted` sheet. */
   accepted?: Acceptance[];
+  /**
+   * Acceptances stored in the workbook that are not applied, compared by value: a file's own
+   * record is a claim by whoever submitted it, which a reviewer's batch need not take.
+   */
+  ignoreStored?: Acceptance[];
 }
 
 /** One cell the adapters write into the result (得分) column. */

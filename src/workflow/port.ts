@@ -21,6 +21,12 @@ export interface CheckResult {
   written: WrittenColumn[];
   /** Cells ("Sheet!A1") that keep the user's own note or comment, so ours was not added. */
   keptUserAnnotations?: string[];
+  /** Cells ("Sheet!A1") the adapter found holding the user's content and left alone. */
+  refused?: string[];
+  /** The 校验报告 written with the check (RunCheckOptions.report). */
+  reportWritten?: ReportWritten;
+  /** Why the 校验报告 asked for was not written: the user has a sheet of that name, or ours is protected. */
+  reportRefused?: 'name-taken' | 'protected';
 }
 
 /** How annotations can be attached in this Excel: notes (ExcelApi 1.18), comments (1.10), or colour only. */
@@ -57,7 +63,7 @@ export interface ReportWritten {
 export interface WorkbookPort {
   readSnapshot(): Promise<WorkbookSnapshot>;
   /** May report cells where the user's own note or comment was kept instead of ours. */
-  writeResults(plans: SheetWritePlan[], opts: { notes: boolean; fills: boolean }): Promise<{ keptUserAnnotations?: string[] } | void>;
+  writeResults(plans: SheetWritePlan[], opts: { notes: boolean; fills: boolean }): Promise<{ keptUserAnnotations?: string[]; refused?: string[] } | void>;
   /** May resolve to the number of cells it cleared. */
   clearResults(targets: { sheet: string; cells: string[] }[]): Promise<number | void>;
   /** Replaces the very hidden sheet of accepted findings. */

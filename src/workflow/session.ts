@@ -1,8 +1,8 @@
 // The one session every host runs: snapshot → core → write plans → writes through the host's
 // port, for the check, 忽略 / 取消忽略, the 校验报告 and clearing. One place, so Excel, the
 // workbench, the CLI and WPS cannot drift apart.
-import { langFromTag, type LocalizedText, ACCEPTED_SHEET, checkWorkbook, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type Report, type WorkbookSnapshot } from '../core/index.js';
-import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort, WrittenColumn } from './port.js';
+import { langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type WorkbookSnapshot } from '../core/index.js';
+import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort } from './port.js';
 import { checkOptionsOf, normalizeSettings, type PaneSettings, type SettingsStore } from './settings.js';
 
 export interface RunCheckOptions {
@@ -10,50 +10,80 @@ export interface RunCheckOptions {
   write: boolean;
   notes: boolean;
   fills: boolean;
-  reservedPoints: number;
+  /** Points reserved outside the table; undefined leaves it to `check` and the table itself. */
+  reservedPoints?: number;
   /** The rest of the core's options (template, rule settings); reservedPoints above wins. */
   check?: CheckOptions;
   /** Language of the notes and the report written into the workbook. */
   lang: Lang;
+  /** Also add (or refresh) the 校验报告 sheet from the same check, dated `date`. */
+  report?: { date: string };
 }
 
 function coreOptions(options: RunCheckOptions): CheckOptions {
-  return { ...options.check, reservedPoints: options.reservedPoints };
+  return options.reservedPoints === undefined ? { ...options.check } : { ...options.check, reservedPoints: options.reservedPoints };
 }
 
-export async function runCheck(adapter: WorkbookPort, options: RunCheckOptions): Promise<CheckResult> {
-  return checkAndWrite(adapter, await adapter.readSnapshot(), options);
+/** The sheets a write must leave alone: a protected sheet would make the whole write fail. */
+function protectedSheets(snapshot: WorkbookSnapshot): Set<string> {
+  return new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
 }
 
-/** Checks a snapshot just read and writes the 得分 column when asked. */
-async function checkAndWrite(adapter: WorkbookPort, snapshot: WorkbookSnapshot, options: RunCheckOptions): Promise<CheckResult> {
+export async function runCheck(port: WorkbookPort, options: RunCheckOptions): Promise<CheckResult> {
+  return checkAndWrite(port, await port.readSnapshot(), options);
+}
+
+/**
+ * Checks a snapshot just read and writes the 得分 column (and the 校验报告) when asked. The one
+ * policy for protected sheets: they are left out and named in `written`, the rest is written.
+ */
+async function checkAndWrite(port: WorkbookPort, snapshot: WorkbookSnapshot, options: RunCheckOptions): Promise<CheckResult> {
   const report = checkWorkbook(snapshot, coreOptions(options));
   if (!options.write) return { report, written: [] };
 
   const plans = planResults(snapshot, report, { notes: options.notes, fills: options.fills, lang: options.lang });
-  const protectedSheets = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
-  // A protected sheet would make the whole write fail; leave it out and say so instead.
-  const writable = plans.filter((p) => !protectedSheets.has(p.sheet));
-  let keptUserAnnotations: string[] = [];
+  const locked = protectedSheets(snapshot);
+  const writable = plans.filter((p) => !locked.has(p.sheet));
+  const result: CheckResult = { report, written: [] };
   if (writable.some((p) => p.writes.length > 0 || p.clear.length > 0)) {
-    const summary = await adapter.writeResults(writable, { notes: options.notes, fills: options.fills });
-    keptUserAnnotations = summary?.keptUserAnnotations ?? [];
+    const summary = await port.writeResults(writable, { notes: options.notes, fills: options.fills });
+    if (summary?.keptUserAnnotations?.length) result.keptUserAnnotations = summary.keptUserAnnotations;
+    if (summary?.refused?.length) result.refused = summary.refused;
   }
-  const written: WrittenColumn[] = plans.map((p) =>
-    protectedSheets.has(p.sheet)
+  result.written = plans.map((p) =>
+    locked.has(p.sheet)
       ? { sheet: p.sheet, column: p.column, cells: 0, skipped: p.skipped, protected: true }
       : { sheet: p.sheet, column: p.column, cells: p.writes.length, skipped: p.skipped },
   );
-  return keptUserAnnotations.length ? { report, written, keptUserAnnotations } : { report, written };
+  if (options.report) {
+    const existing = snapshot.sheets.find((s) => s.name === REPORT_SHEET);
+    // A sheet of the user's by that name is theirs: never replaced, and said so.
+    if (existing && !isOurReportSheet(existing)) result.reportRefused = 'name-taken';
+    else if (existing?.protected) result.reportRefused = 'protected';
+    else {
+      const plan = planReportSheet(report, { lang: options.lang, date: options.report.date });
+      result.reportWritten = reportWritten(await port.writeReportSheet(plan), plan);
+    }
+  }
+  return result;
+}
+
+function reportWritten(summary: Partial<ReportWritten> | void, plan: ReportSheetPlan): ReportWritten {
+  return {
+    sheet: summary?.sheet ?? plan.sheet,
+    rows: summary?.rows ?? plan.rows.length,
+    links: summary?.links ?? 0,
+    created: summary?.created ?? true,
+  };
 }
 
 /** Clears what earlier runs wrote; resolves to the number of cells cleared. */
-export async function runClear(adapter: WorkbookPort): Promise<number> {
-  const snapshot = await adapter.readSnapshot();
-  const protectedSheets = new Set(snapshot.sheets.filter((s) => s.protected).map((s) => s.name));
-  const targets = planClear(snapshot).filter((t) => t.cells.length > 0 && !protectedSheets.has(t.sheet));
+export async function runClear(port: WorkbookPort): Promise<number> {
+  const snapshot = await port.readSnapshot();
+  const locked = protectedSheets(snapshot);
+  const targets = planClear(snapshot).filter((t) => t.cells.length > 0 && !locked.has(t.sheet));
   if (targets.length === 0) return 0;
-  const cleared = await adapter.clearResults(targets);
+  const cleared = await port.clearResults(targets);
   return typeof cleared === 'number' ? cleared : targets.reduce((n, t) => n + t.cells.length, 0);
 }
 
@@ -62,19 +92,11 @@ export type AcceptanceChange =
   | { accept: Finding; reason?: string; by?: string; date: string }
   | { unaccept: Finding };
 
-/** The 三级 name of the row a finding belongs to, in this report. */
-function indicatorName(report: Report, f: Finding): string | undefined {
-  if (f.indicatorRow === undefined) return undefined;
-  const table = report.tables.find((t) => t.sheet === f.sheet && t.indicators.some((i) => i.row === f.indicatorRow));
-  const name = table?.indicators.find((i) => i.row === f.indicatorRow)?.name.trim();
-  return name || undefined;
-}
-
 /** True when the core would mark `f` accepted by `a` (the core's own matching, not a copy of it). */
-function covers(a: Acceptance, f: Finding, name: string | undefined): boolean {
+function covers(a: Acceptance, f: Finding): boolean {
   const probe: Finding = { ...f };
   delete probe.accepted;
-  markAccepted([probe], () => name, [a]);
+  markAccepted([probe], () => f.indicator, [a]);
   return probe.accepted !== undefined;
 }
 
@@ -84,50 +106,44 @@ function withAcceptances(snapshot: WorkbookSnapshot, plan: AcceptanceSheetPlan):
   return { sheets: [...snapshot.sheets.filter((s) => s.name !== ACCEPTED_SHEET), sheet] };
 }
 
+/** The stored acceptances after `changes`: each finding carries its indicator's name, so no check is needed. */
+function changedAcceptances(stored: Acceptance[], changes: AcceptanceChange[]): Acceptance[] {
+  let list = stored;
+  for (const change of changes) {
+    if ('accept' in change) {
+      const f = change.accept;
+      const acceptance: Acceptance = {
+        rule: f.rule,
+        sheet: f.sheet,
+        cells: [...f.cells],
+        ...(f.indicator ? { indicator: f.indicator } : {}),
+        ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}),
+        ...(change.by?.trim() ? { by: change.by.trim() } : {}),
+        date: change.date,
+      };
+      list = mergeAcceptances(list, [acceptance]);
+    } else list = list.filter((a) => !covers(a, change.unaccept));
+  }
+  return list;
+}
+
 /**
- * Stores the change in the workbook's accepted sheet, then checks again (and writes the 得分
+ * Stores the changes in the workbook's accepted sheet, then checks once (and writes the 得分
  * column as runCheck does) on the snapshot already read: only our hidden sheet changed.
  */
-export async function runAccept(adapter: WorkbookPort, change: AcceptanceChange, options: RunCheckOptions): Promise<CheckResult> {
-  const snapshot = await adapter.readSnapshot();
-  const stored = readAcceptances(snapshot);
-  const before = checkWorkbook(snapshot, coreOptions(options));
-  let list: Acceptance[];
-  if ('accept' in change) {
-    const f = change.accept;
-    const name = indicatorName(before, f);
-    const acceptance: Acceptance = {
-      rule: f.rule,
-      sheet: f.sheet,
-      cells: [...f.cells],
-      ...(name ? { indicator: name } : {}),
-      ...(change.reason?.trim() ? { reason: change.reason.trim() } : {}),
-      ...(change.by?.trim() ? { by: change.by.trim() } : {}),
-      date: change.date,
-    };
-    list = mergeAcceptances(stored, [acceptance]);
-  } else {
-    const f = change.unaccept;
-    const name = indicatorName(before, f);
-    list = stored.filter((a) => !covers(a, f, name));
-  }
-  const plan = planAcceptanceSheet(list);
-  await adapter.writeAcceptances(plan);
-  return checkAndWrite(adapter, withAcceptances(snapshot, plan), options);
+export async function runAccept(port: WorkbookPort, change: AcceptanceChange | AcceptanceChange[], options: RunCheckOptions): Promise<CheckResult> {
+  const snapshot = await port.readSnapshot();
+  const plan = planAcceptanceSheet(changedAcceptances(readAcceptances(snapshot), Array.isArray(change) ? change : [change]));
+  await port.writeAcceptances(plan);
+  return checkAndWrite(port, withAcceptances(snapshot, plan), options);
 }
 
 /** Checks the workbook and adds (or refreshes) the 校验报告 sheet, dated `date`. */
-export async function runReport(adapter: WorkbookPort, options: RunCheckOptions & { date: string }): Promise<ReportWritten> {
-  const snapshot = await adapter.readSnapshot();
+export async function runReport(port: WorkbookPort, options: RunCheckOptions & { date: string }): Promise<ReportWritten> {
+  const snapshot = await port.readSnapshot();
   const report = checkWorkbook(snapshot, coreOptions(options));
   const plan = planReportSheet(report, { lang: options.lang, date: options.date });
-  const summary = await adapter.writeReportSheet(plan);
-  return {
-    sheet: summary?.sheet ?? plan.sheet,
-    rows: summary?.rows ?? plan.rows.length,
-    links: summary?.links ?? 0,
-    created: summary?.created ?? true,
-  };
+  return reportWritten(await port.writeReportSheet(plan), plan);
 }
 
 /** What a host's UI calls: the check → accept → plan → write session over one workbook port. */

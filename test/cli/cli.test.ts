@@ -274,6 +274,48 @@ describe('jixiao-check', () => {
       expect(existsSync(path.join(out, 'locked.checked.xlsx'))).toBe(false);
     });
 
+    test('one protected sheet of two: the same policy as the pane — the other sheet is written, the locked one named and untouched', async () => {
+      const wb = buildWorkbook([{ sheet: '甲单位' }, { sheet: '乙单位' }]);
+      await wb.getWorksheet('乙单位')!.protect('', {});
+      const input = await writeBook(wb, 'halflocked.xlsx');
+      const out = path.join(dir, 'halflocked');
+      const r = await cli(['--out', out, input]);
+      expect(r.stderr).toContain('未写入：工作表「乙单位」受保护');
+      const copy = new ExcelJS.Workbook();
+      await copy.xlsx.readFile(path.join(out, 'halflocked.checked.xlsx'));
+      const header = (name: string) => {
+        const ws = copy.getWorksheet(name)!;
+        const found: string[] = [];
+        ws.eachRow((row) => row.eachCell((c) => { if (c.value === '得分') found.push(c.address); }));
+        return found;
+      };
+      expect(header('甲单位').length).toBe(1);
+      expect(header('乙单位')).toEqual([]);
+    });
+
+    test('a file whose acceptances are only read (no --accept) keeps its _jixiao_accepted sheet as it was', async () => {
+      const input = path.join(dir, 'accepted-once.xlsx');
+      copyFileSync(SEED, input);
+      const first = path.join(dir, 'accepted-first');
+      await cli(['--out', first, '--accept', 'value-format/not-number@整体支出绩效目标表!F24=口径待定', input]);
+      const once = path.join(first, 'accepted-once.checked.xlsx');
+      const second = path.join(dir, 'accepted-second');
+      await cli(['--out', second, once]);
+      const { readZip, entryText } = await import('../../src/adapters/xlsx/index.js');
+      const sheetOf = (file: string) => {
+        const zip = readZip(new Uint8Array(readFileSync(file)));
+        const text = (name: string) => entryText(zip, zip.byName.get(name)!);
+        const id = /<sheet [^>]*name="_jixiao_accepted"[^>]*r:id="([^"]+)"/.exec(text('xl/workbook.xml'))?.[1];
+        const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(text('xl/_rels/workbook.xml.rels'));
+        const part = (target?.[1] ?? target?.[2] ?? '').replace(/^\/?(xl\/)?/, 'xl/');
+        return text(part);
+      };
+      const before = sheetOf(once);
+      expect(before).toBeDefined();
+      expect(before).toContain('<sheetData');
+      expect(sheetOf(path.join(second, 'accepted-once.checked.xlsx'))).toBe(before);
+    });
+
     test('refuses to replace its own input', async () => {
       const sub = path.join(dir, 'same');
       mkdirSync(sub);

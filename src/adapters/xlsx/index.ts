@@ -7,3 +7,4 @@ export { checkPackageLimits, LIMITS, type PackageLimits, type LimitProblem } fro
 export * from './types.js';
 export { readableCopy, producerOf, type Readable } from './readable.js';
 export { WorkbookProblem, whyUnreadable, damagedText } from './unreadable.js';
+export { createCopyPort, type CopyPort } from './copyPort.js';
