@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import type { CheckOptions, Lang } from '../core/index.js';
+import { STAGE_NAMES, type CheckOptions, type Lang } from '../core/index.js';
 import type { CliOptions } from './args.js';
 import type { FileResult } from './checkFile.js';
 
@@ -156,18 +156,19 @@ export function summaryRows(results: FileResult[]): SummaryRow[] {
   return rows.sort((a, b) => Number(!!b.problem) - Number(!!a.problem) || b.errors - a.errors || b.warnings - a.warnings || share(a) - share(b) || a.file.localeCompare(b.file));
 }
 
-const WORDS = {
-  zh: { title: '汇总', file: '文件', unit: '单位', sheet: '工作表', stage: '阶段', errors: '错误', warnings: '警告', score: '得分', points: '分值', grade: '等级', problem: '问题', target: '目标设定', selfEvaluation: '年度自评', files: (n: number, t: number) => `${n} 个文件，${t} 张表` },
-  en: { title: 'Summary', file: 'File', unit: 'Unit', sheet: 'Sheet', stage: 'Stage', errors: 'Errors', warnings: 'Warnings', score: 'Score', points: 'Points', grade: 'Grade', problem: 'Problem', target: 'target', selfEvaluation: 'year end', files: (n: number, t: number) => `${n} files, ${t} tables` },
+/** The summary's words, for the terminal, the --summary workbook and the HTML report alike. */
+export const SUMMARY_WORDS = {
+  zh: { title: '汇总', file: '文件', unit: '单位', sheet: '工作表', stage: '阶段', errors: '错误', warnings: '警告', score: '得分', points: '分值', grade: '等级', problem: '问题', files: (n: number, t: number) => `${n} 个文件，${t} 张表` },
+  en: { title: 'Summary', file: 'File', unit: 'Unit', sheet: 'Sheet', stage: 'Stage', errors: 'Errors', warnings: 'Warnings', score: 'Score', points: 'Points', grade: 'Grade', problem: 'Problem', files: (n: number, t: number) => `${n} files, ${t} tables` },
 };
 
 export function stageName(stage: SummaryRow['stage'], lang: Lang): string {
-  return stage === 'target' ? WORDS[lang].target : stage === 'self-evaluation' ? WORDS[lang].selfEvaluation : '';
+  return stage ? STAGE_NAMES[lang][stage] : '';
 }
 
 /** The summary as the terminal shows it, after the files' own reports. */
 export function renderSummaryText(rows: SummaryRow[], files: number, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = SUMMARY_WORDS[lang];
   const lines = [`${w.title}（${w.files(files, rows.filter((r) => !r.problem).length)}）`];
   for (const r of rows) {
     const score = r.points !== undefined ? `${(r.score ?? 0).toFixed(2)} / ${r.points.toFixed(2)}` : '';
@@ -179,7 +180,7 @@ export function renderSummaryText(rows: SummaryRow[], files: number, lang: Lang)
 
 /** The summary as a workbook a bureau can sort and filter: one row per table, header frozen, filters on. */
 export async function writeSummaryWorkbook(rows: SummaryRow[], lang: Lang): Promise<Uint8Array> {
-  const w = WORDS[lang];
+  const w = SUMMARY_WORDS[lang];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(w.title);
   ws.columns = [

@@ -1,9 +1,10 @@
 // The HTML 校验报告: one self-contained, printable page for every file checked — inline CSS, no
-// scripts, no external resources, every text escaped. Same contents as the 校验报告 sheet.
+// scripts, no external resources, every text escaped. It renders the same report document
+// (core/report/document.ts) as the 校验报告 sheet.
 import path from 'node:path';
-import { REPORT_WORDS, acceptedText, findingCounts, level1Scores, type Finding, type Lang, type TableReport, fixed2 } from '../core/index.js';
+import { REPORT_WORDS, reportDocument, type Lang, type ReportFinding, type ReportTable, fixed2 } from '../core/index.js';
 import type { FileResult } from './checkFile.js';
-import { stageName, summaryRows } from './batch.js';
+import { stageName, summaryRows, SUMMARY_WORDS } from './batch.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -43,60 +44,51 @@ table.scores{width:auto;min-width:60%}
 @media print{body{margin:0;max-width:none;padding:0;font-size:11pt}section.file+section.file{break-before:page}tr,dl{break-inside:avoid}thead{display:table-header-group}h2,h3,h4{break-after:avoid}}
 `;
 
-function findingRows(t: TableReport, list: Finding[], lang: Lang, withReason: boolean): string {
-  const w = REPORT_WORDS[lang];
+function findingRows(list: ReportFinding[], withReason: boolean): string {
+  const e = escapeHtml;
   return list
     .map((f) => {
-      const where = f.cells.length ? `${t.sheet}!${f.cells.join(',')}` : t.sheet;
-      const reason = withReason ? `<td>${escapeHtml(acceptedText(f, lang))}</td>` : '';
-      return `<tr${f.accepted ? ' class="accepted"' : ''}><td class="sev-${f.severity}">${escapeHtml(w.severities[f.severity])}</td><td>${escapeHtml(w.topics[f.topic])}</td><td class="cells">${escapeHtml(where)}</td><td>${escapeHtml(lang === 'zh' ? f.message.zh : f.message.en)}</td>${reason}</tr>`;
+      const where = f.cells ? `${f.sheet}!${f.cells.replace(/, /g, ',')}` : f.sheet;
+      const reason = withReason ? `<td>${e(f.acceptance)}</td>` : '';
+      return `<tr${f.accepted ? ' class="accepted"' : ''}><td class="sev-${f.severity}">${e(f.severityName)}</td><td>${e(f.topicText)}</td><td>${e(f.dimensionText)}</td><td class="cells">${e(where)}</td><td>${e(f.message)}</td>${reason}</tr>`;
     })
     .join('\n');
 }
 
-function tableSection(t: TableReport, lang: Lang): string {
+function tableSection(t: ReportTable, lang: Lang): string {
   const w = REPORT_WORDS[lang];
   const e = escapeHtml;
-  const count = findingCounts(t.findings);
   const out: string[] = [];
-  out.push(`<h3>${e(t.unitName ? `${t.unitName} · ${t.sheet}` : t.sheet)}</h3>`);
+  out.push(`<h3>${e(t.heading)}</h3>`);
   out.push('<dl>');
-  if (t.unitName) out.push(`<dt>${e(w.unitName)}</dt><dd>${e(t.unitName)}</dd>`);
-  out.push(`<dt>${e(w.where)}</dt><dd>${e(`${t.sheet}!${t.range}`)}</dd>`);
-  out.push(`<dt>${e(w.stage)}</dt><dd>${e(w.stages[t.stage])}</dd>`);
-  out.push(`<dt>${e(w.findings)}</dt><dd>${e(t.findings.length ? w.summary(count.error, count.warning, count.info, count.accepted) : w.noFindings)}</dd>`);
+  for (const fact of t.facts) out.push(`<dt>${e(fact.label)}</dt><dd>${e(String(fact.value ?? ''))}</dd>`);
   out.push('</dl>');
 
-  const scores = level1Scores(t);
-  const weightSum = scores.every((s) => s.weight !== undefined) ? fixed2(scores.reduce((a, s) => a + (s.weight ?? 0), 0)) : '';
   out.push(`<table class="scores"><thead><tr><th>${e(w.level1)}</th><th class="num">${e(w.weight)}</th><th class="num">${e(w.points)}</th><th class="num">${e(w.score)}</th></tr></thead><tbody>`);
-  for (const s of scores) {
+  for (const s of t.scores) {
     out.push(`<tr><td>${e(s.name)}</td><td class="num">${s.weight === undefined ? '' : fixed2(s.weight)}</td><td class="num">${fixed2(s.points)}</td><td class="num">${fixed2(s.score)}</td></tr>`);
   }
-  out.push(`</tbody><tfoot><tr><th>${e(w.total)}</th><td class="num">${weightSum}</td><td class="num">${fixed2(t.totals.points)}</td><td class="num">${fixed2(t.totals.score)}</td></tr>`);
-  if (t.totals.reserved > 0) out.push(`<tr><th>${e(w.reserved)}</th><td class="num">${fixed2(t.totals.reserved)}</td><td></td><td></td></tr>`);
-  if (t.totals.grade) out.push(`<tr><th>${e(w.grade)}</th><td colspan="3">${e(t.totals.grade)}</td></tr>`);
+  out.push(`</tbody><tfoot><tr><th>${e(w.total)}</th><td class="num">${t.weightTotal === undefined ? '' : fixed2(t.weightTotal)}</td><td class="num">${fixed2(t.points)}</td><td class="num">${fixed2(t.score)}</td></tr>`);
+  if (t.reserved > 0) out.push(`<tr><th>${e(w.reserved)}</th><td class="num">${fixed2(t.reserved)}</td><td></td><td></td></tr>`);
+  if (t.grade) out.push(`<tr><th>${e(w.grade)}</th><td colspan="3">${e(t.grade)}</td></tr>`);
   out.push('</tfoot></table>');
 
   const open = t.findings.filter((f) => !f.accepted);
   const accepted = t.findings.filter((f) => f.accepted);
   const head = (reason: boolean) =>
-    `<thead><tr><th>${e(w.severity)}</th><th>${e(w.topic)}</th><th>${e(w.cells)}</th><th>${e(w.message)}</th>${reason ? `<th>${e(w.acceptedColumn)}</th>` : ''}</tr></thead>`;
-  if (open.length) out.push(`<table class="findings">${head(false)}<tbody>\n${findingRows(t, open, lang, false)}\n</tbody></table>`);
+    `<thead><tr><th>${e(w.severity)}</th><th>${e(w.topic)}</th><th>${e(w.dimension)}</th><th>${e(w.cells)}</th><th>${e(w.message)}</th>${reason ? `<th>${e(w.acceptedColumn)}</th>` : ''}</tr></thead>`;
+  if (open.length) out.push(`<table class="findings">${head(false)}<tbody>\n${findingRows(open, false)}\n</tbody></table>`);
   if (accepted.length) {
     out.push(`<h4>${e(w.acceptedList)}</h4>`);
-    out.push(`<table class="findings accepted-list">${head(true)}<tbody>\n${findingRows(t, accepted, lang, true)}\n</tbody></table>`);
+    out.push(`<table class="findings accepted-list">${head(true)}<tbody>\n${findingRows(accepted, true)}\n</tbody></table>`);
   }
   return out.join('\n');
 }
 
-/** The whole HTML document for the files of one run. */
 /** A batch's summary, worst first, each row linking to its file's section. */
 function summarySection(results: FileResult[], lang: Lang): string {
   const e = escapeHtml;
-  const w = lang === 'zh'
-    ? { title: '汇总', file: '文件', unit: '单位', errors: '错误', warnings: '警告', score: '得分', grade: '等级', stage: '阶段' }
-    : { title: 'Summary', file: 'File', unit: 'Unit', errors: 'Errors', warnings: 'Warnings', score: 'Score', grade: 'Grade', stage: 'Stage' };
+  const w = SUMMARY_WORDS[lang];
   const index = new Map(results.map((r, i) => [r.file, i + 1]));
   const rows = summaryRows(results).map((r) => {
     const link = `<a href="#file-${index.get(r.file)}">${e(path.basename(r.file))}</a>`;
@@ -106,6 +98,7 @@ function summarySection(results: FileResult[], lang: Lang): string {
   return `<section class="summary"><h2>${e(w.title)}</h2><table><thead><tr><th>${e(w.file)}</th><th>${e(w.unit)}</th><th class="num">${e(w.errors)}</th><th class="num">${e(w.warnings)}</th><th class="num">${e(w.score)}</th><th>${e(w.grade)}</th><th>${e(w.stage)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
+/** The whole HTML document for the files of one run. */
 export function renderHtml(results: FileResult[], options: { lang: Lang; date: string }): string {
   const { lang, date } = options;
   const w = REPORT_WORDS[lang];
@@ -123,7 +116,7 @@ export function renderHtml(results: FileResult[], options: { lang: Lang; date: s
     if (r.error) body.push(`<p class="error">${e(m.unreadable)}${colon}${e(r.error)}</p>`);
     else if (r.report) {
       if (r.report.tables.length === 0) body.push(`<p class="error">${e(m.noTable)}${e(r.report.sheetsWithoutTable.join('、') || '-')}）</p>`);
-      for (const t of r.report.tables) body.push(tableSection(t, lang));
+      for (const t of reportDocument(r.report, { lang, date }).tables) body.push(tableSection(t, lang));
     }
     body.push('</section>');
   });

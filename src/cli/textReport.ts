@@ -1,6 +1,6 @@
 // The human report: tables found, findings grouped by topic with sheet!cell, severity and
 // message, and the score. Colour only when printing to a terminal.
-import { acceptedText, SEVERITY_NAMES, TOPICS, TOPIC_NAMES, type AcceptanceNote, type Finding, type Lang, type Severity, type TableReport, fixed2 } from '../core/index.js';
+import { acceptedText, SEVERITY_NAMES, STAGE_NAMES, TOPICS, TOPIC_NAMES, type AcceptanceNote, type Finding, type Lang, type Severity, type TableReport, fixed2 } from '../core/index.js';
 import type { FileResult } from './checkFile.js';
 import { escapeForTerminal as safe } from './terminal.js';
 
@@ -13,7 +13,7 @@ const WORDS = {
     noTable: '未找到整体支出绩效目标表（已查看工作表：',
     score: '得分',
     grade: '等级',
-    stage: { target: '目标设定', 'self-evaluation': '年度自评' },
+    stage: STAGE_NAMES.zh,
     summary: (e: number, w: number, i: number) => `共 ${e + w + i} 项：${e} 个错误，${w} 个警告，${i} 个提示`,
     none: '未发现问题',
     written: '已写入',
@@ -32,7 +32,7 @@ const WORDS = {
     noTable: 'No performance target table found (sheets looked at: ',
     score: 'Score',
     grade: 'grade',
-    stage: { target: 'target setting', 'self-evaluation': 'year-end self-evaluation' },
+    stage: STAGE_NAMES.en,
     summary: (e: number, w: number, i: number) => `${e + w + i} findings: ${e} errors, ${w} warnings, ${i} info`,
     none: 'No problems found',
     written: 'Written',

@@ -6,23 +6,22 @@ export { rules } from './rules/index.js';
 export { columnLetter, columnIndex, address, parseCell, parseRange, rangeAddress, type RangeRef } from './sheet/a1.js';
 export { fixed2, roundCents } from './sheet/text.js';
 export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, markAccepted, type AcceptanceSheetPlan } from './write/acceptance.js';
+export { REPORT_SHEET, REPORT_TITLE, planReportSheet, isOurReportSheet, type ReportCell, type ReportStyle, type ReportSheetPlan } from './report/reportSheet.js';
 export {
-  REPORT_SHEET,
-  REPORT_TITLE,
   REPORT_WORDS,
-  planReportSheet,
-  isOurReportSheet,
+  reportDocument,
   level1Scores,
   findingCounts,
   acceptedText,
   orderedFindings,
   firstCell,
-  type ReportCell,
-  type ReportStyle,
-  type ReportSheetPlan,
   type Level1Score,
-} from './report/reportSheet.js';
+  type ReportDocument,
+  type ReportFact,
+  type ReportFinding,
+  type ReportTable,
+} from './report/document.js';
 export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles/profiles.js';
 export * from './write/marks.js';
 export * from './types.js';
-export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, langFromTag } from './report/labels.js';
+export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, STAGE_NAMES, langFromTag } from './report/labels.js';

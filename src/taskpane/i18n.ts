@@ -1,5 +1,5 @@
 // Every string the task pane shows, in Chinese (default) and English.
-import { type Lang, type LocalizedText, type Severity, type TableReport, type Topic, SEVERITY_NAMES, TOPIC_NAMES, langFromTag } from '../core/index.js';
+import { type Lang, type LocalizedText, type Severity, type TableReport, type Topic, SEVERITY_NAMES, STAGE_NAMES, TOPIC_NAMES, langFromTag } from '../core/index.js';
 
 export { langFromTag };
 import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from '../workflow/index.js';
@@ -165,7 +165,7 @@ const zh: UiStrings = {
   severity: SEVERITY_NAMES.zh,
   severityPlural: SEVERITY_NAMES.zh,
   topic: TOPIC_NAMES.zh,
-  stage: { target: '目标设定阶段', 'self-evaluation': '年终自评阶段' },
+  stage: { target: `${STAGE_NAMES.zh.target}阶段`, 'self-evaluation': `${STAGE_NAMES.zh['self-evaluation']}阶段` },
   summaryTitle: '概况',
   tablesFound: (n) => `找到 ${n} 张绩效目标表`,
   noTables: '未找到绩效目标表。',

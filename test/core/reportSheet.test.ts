@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { reportSheet } from '../../src/adapters/xlsx/index.js';
 import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { runCli } from '../../src/cli/run.js';
+import { renderHtml, escapeHtml } from '../../src/cli/htmlReport.js';
 import { REPORT_SHEET, checkWorkbook, isOurReportSheet, level1Scores, planReportSheet, type ReportCell, type Report } from '../../src/core/index.js';
 import { patchedBook } from '../helpers/package.js';
 import { buildWorkbook, readFixture } from '../helpers/workbooks.js';
@@ -53,27 +54,40 @@ describe('planReportSheet on the seed', () => {
     ]);
   });
 
-  test('every finding with its severity, topic, a link to its first cell, message and acceptance', () => {
+  test('every finding with its severity, topic, a link to its first cell, message, acceptance and 审核维度', () => {
     const rows = planReportSheet(report, { lang: 'zh', date: '2026-05-02' }).rows;
     const header = rows.findIndex((r) => r[0]?.value === '级别');
-    expect(text(rows[header])).toEqual(['级别', '主题', '单元格', '说明', '忽略原因']);
+    expect(text(rows[header])).toEqual(['级别', '主题', '单元格', '说明', '忽略原因', '审核维度']);
     const listed = rows.slice(header + 1, header + 1 + report.tables[0].findings.length);
     for (const f of report.tables[0].findings) {
       const row = listed.find((r) => r[3]?.value === f.message.zh);
       expect(row).toBeDefined();
       expect(row?.[2].link).toEqual({ sheet: SHEET, cell: f.cells[0] });
     }
-    expect(text(listed[0])).toEqual(['错误', '权重', 'B12, B23, B33, B40', expect.stringContaining('一级指标权重合计 90'), '']);
+    expect(text(listed[0])).toEqual(['错误', '权重', 'B12, B23, B33, B40', expect.stringContaining('一级指标权重合计 90'), '', expect.stringMatching(/^(完整性|相关性|适当性|可行性)$/)]);
     // Accepted findings come after the open ones, tagged, with who, when and why.
-    expect(text(listed[2])).toEqual(['错误（已忽略）', '指标值', 'F24', expect.stringContaining('服务职工总人次'), '口径待定（李四，2026-05-01）']);
+    expect(text(listed[2])).toEqual(['错误（已忽略）', '指标值', 'F24', expect.stringContaining('服务职工总人次'), '口径待定（李四，2026-05-01）', expect.any(String)]);
     expect(listed[2][0].style).toBe('accepted');
     expect(text(rows.find((r) => r[0]?.value === '问题') ?? [])).toEqual(['问题', '1 个错误，1 个警告，0 个提示；已忽略 1 项']);
+  });
+
+  test('the HTML report renders the same document: the same findings in the same order, with their 审核维度', () => {
+    const sheetRows = planReportSheet(report, { lang: 'zh', date: '2026-05-02' }).rows;
+    const header = sheetRows.findIndex((r) => r[0]?.value === '级别');
+    const sheetMessages = sheetRows.slice(header + 1).filter((r) => r.length >= 4).map((r) => String(r[3].value));
+    const html = renderHtml([{ file: 'seed.xlsx', report }], { lang: 'zh', date: '2026-05-02' });
+    const at = sheetMessages.map((m) => html.indexOf(escapeHtml(m)));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(html).toContain('<th>审核维度</th>');
   });
 
   test('in English', () => {
     const rows = planReportSheet(report, { lang: 'en', date: '2026-05-02' }).rows.map(text);
     expect(rows[0]).toEqual(['Performance target table check report']);
-    expect(rows).toContainEqual(['Severity', 'Topic', 'Cells', 'Message', 'Accepted because']);
+    expect(rows).toContainEqual(['Severity', 'Topic', 'Cells', 'Message', 'Accepted because', 'Review dimension']);
+    // English has no full-width brackets.
+    expect(rows.some((r) => r[0] === 'Error (accepted)')).toBe(true);
     expect(rows.some((r) => r[3]?.startsWith('First-level weights add up to 90'))).toBe(true);
   });
 

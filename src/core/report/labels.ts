@@ -27,3 +27,9 @@ export const DIMENSIONS: readonly Dimension[] = ['completeness', 'relevance', 'a
 export function langFromTag(tag: string | undefined | null): Lang {
   return tag && tag.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
+
+/** The stage a table is in, in every report's words (pane, sheet, CLI, HTML, summary). */
+export const STAGE_NAMES: Record<Lang, Record<'target' | 'self-evaluation', string>> = {
+  zh: { target: '目标设定', 'self-evaluation': '年度自评' },
+  en: { target: 'target setting', 'self-evaluation': 'year-end self-evaluation' },
+};

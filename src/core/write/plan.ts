@@ -5,7 +5,7 @@ import { Grid } from '../sheet/grid.js';
 import { SEVERITY_NAMES } from '../report/labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from '../sheet/a1.js';
 import { isOurSheet } from '../check.js';
-import { acceptedText, orderedFindings } from '../report/reportSheet.js';
+import { acceptedText, orderedFindings } from '../report/document.js';
 import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
