@@ -1,6 +1,6 @@
 // The command line: its options, the usage text, and the parser that turns argv into CliOptions
 // or a UsageError naming what is wrong.
-import { rules, type Lang } from '../core/index.js';
+import { isValidReservedPoints, rules, type Lang } from '../core/index.js';
 
 /** One --accept: a finding named by rule and a cell it concerns. */
 export interface AcceptSpec {
@@ -116,7 +116,7 @@ export function parseArgs(argv: string[]): CliOptions {
     } else if (a === '--reserved' || a.startsWith('--reserved=')) {
       const v = a === '--reserved' ? next() : a.slice(11);
       const n = Number(v);
-      if (!Number.isFinite(n) || n < 0 || n >= 100) throw new UsageError(`--reserved 应为 0 到 100 之间的数 / must be a number from 0 to 100: ${v}`);
+      if (!isValidReservedPoints(n)) throw new UsageError(`--reserved 应为 0 到 100 之间的数 / must be a number from 0 to 100: ${v}`);
       o.reserved = n;
     } else if (a === '--jobs' || a.startsWith('--jobs=')) {
       const v = a === '--jobs' ? next() : a.slice(7);

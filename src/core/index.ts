@@ -4,7 +4,7 @@ export { planResults, planClear, type PlanOptions } from './write/plan.js';
 export { parseValue } from './sheet/value.js';
 export { rules } from './rules/index.js';
 export { columnLetter, columnIndex, address, parseCell, parseRange, rangeAddress, type RangeRef } from './sheet/a1.js';
-export { fixed2, roundCents } from './sheet/text.js';
+export { fixed2, roundCents, withinTolerance, TOLERANCE } from './sheet/numbers.js';
 export { ACCEPTED_SHEET, readAcceptances, planAcceptanceSheet, mergeAcceptances, markAccepted, type AcceptanceSheetPlan } from './write/acceptance.js';
 export { REPORT_SHEET, REPORT_TITLE, planReportSheet, isOurReportSheet, type ReportCell, type ReportStyle, type ReportSheetPlan } from './report/reportSheet.js';
 export {
@@ -21,7 +21,8 @@ export {
   type ReportFinding,
   type ReportTable,
 } from './report/document.js';
-export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles/profiles.js';
+export { PROFILES, isValidReservedPoints, type Profile, type ProfileName } from './profiles/profiles.js';
+export { ConfigError, parseConfig, toConfigJson, type Config, type ConfigJson } from './profiles/config.js';
 export * from './write/marks.js';
 export * from './types.js';
 export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, STAGE_NAMES, langFromTag } from './report/labels.js';

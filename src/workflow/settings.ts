@@ -1,7 +1,7 @@
 // Settings come back from storage (document settings, localStorage) as untyped JSON,
 // possibly from an older version: keep what is valid, default the rest. The check's settings
 // are stored as the config JSON the CLI reads with --config (parseConfig accepts it).
-import { PROFILES, parseConfig, toConfigJson, type ConfigJson, type ProfileName, rules, type CheckOptions, type Lang, type RuleSetting } from '../core/index.js';
+import { PROFILES, isValidReservedPoints, parseConfig, toConfigJson, type ConfigJson, type ProfileName, rules, type CheckOptions, type Lang, type RuleSetting } from '../core/index.js';
 
 export interface PaneSettings {
   /** 写入得分列: write the 得分 column beside each table. */
@@ -29,9 +29,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
 
 export const SETTINGS_KEY = 'jixiao-check.settings';
 
-export function isValidReservedPoints(n: number): boolean {
-  return Number.isFinite(n) && n >= 0 && n < 100;
-}
+export { isValidReservedPoints };
 
 /** The settings as stored: the pane's switches, and the check's settings as a config JSON. */
 export interface StoredSettings {
@@ -88,7 +86,7 @@ export function normalizeSettings(raw: unknown): PaneSettings | null {
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   const profile = typeof config.profile === 'string' && (Object.keys(PROFILES) as string[]).includes(config.profile) ? (config.profile as ProfileName) : undefined;
   const reserved =
-    typeof config.reservedPoints === 'number' && isValidReservedPoints(config.reservedPoints)
+    isValidReservedPoints(config.reservedPoints)
       ? config.reservedPoints
       : (profile ? PROFILES[profile].options.reservedPoints : undefined) ?? DEFAULT_SETTINGS.reservedPoints;
   const lang: Lang | undefined = o.lang === 'zh' || o.lang === 'en' ? o.lang : undefined;

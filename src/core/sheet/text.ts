@@ -62,21 +62,7 @@ export function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/**
- * Rounded to 0.01 (points, scores and their sums), half away from zero as a person rounds on
- * paper, ignoring float noise: 1.005 → 1.01 and 2.905 → 2.91 (Math.round(1.005 * 100) gives 1.00).
- */
-export function roundCents(n: number): number {
-  if (!Number.isFinite(n)) return n;
-  const cents = Number((Math.abs(n) * 100).toPrecision(12));
-  const r = Math.round(cents) / 100;
-  return n < 0 ? -r : r;
-}
-
-/** Two decimals, for points and scores. */
-export function fixed2(n: number): string {
-  return roundCents(n).toFixed(2);
-}
+export { roundCents, fixed2 } from './numbers.js';
 
 export function isBlank(value: CellValue | undefined): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');

@@ -1,6 +1,6 @@
 // The core's one rounding to 0.01: points, scores, sums and the report's figures all go through it.
 import fc from 'fast-check';
-import { fixed2, roundCents } from './text.js';
+import { fixed2, roundCents, withinTolerance } from './numbers.js';
 
 describe('roundCents', () => {
   test.each([
@@ -42,5 +42,15 @@ describe('roundCents', () => {
         expect(Number.isInteger(Math.round(r * 100)) && Math.abs(r * 100 - Math.round(r * 100)) < 1e-6).toBe(true);
       }),
     );
+  });
+});
+
+describe('tolerance', () => {
+  test('half a cent agrees, more does not; float noise never decides', () => {
+    expect(withinTolerance(100, 100.005)).toBe(true);
+    expect(withinTolerance(100, 100.0051)).toBe(false);
+    expect(withinTolerance(0.1 + 0.2, 0.3, 0)).toBe(true);
+    expect(withinTolerance(1, 1.01, 0.01)).toBe(true);
+    expect(withinTolerance(1, 1.02, 0.01)).toBe(false);
   });
 });
