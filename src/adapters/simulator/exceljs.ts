@@ -1,8 +1,9 @@
 // From an exceljs workbook to the simulator's model: fromExcelJs keeps what Excel's Range.values
-// would show (formula results, error text, dates as serial numbers). Writing back is the package
+// would show (formula results, error text, dates as serial numbers, 1904 workbooks too), read by
+// the same cell reading as the CLI's snapshot (adapters/exceljs). Writing back is the package
 // writer's (packageEdits.ts → src/adapters/xlsx), which changes only what the API changed.
 import type ExcelJS from 'exceljs';
-import type { CellValue } from '../../core/index.js';
+import { plainValue as shownValue } from '../exceljs/snapshot.js';
 import {
   type CellHyperlink,
   type CellModel,
@@ -20,21 +21,6 @@ const VALUE_MERGE = 1;
 /** Excel serial day number of a JS date (exceljs reads dates as UTC). */
 export function excelSerial(date: Date): number {
   return date.getTime() / 86_400_000 + 25_569;
-}
-
-function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value === '' ? null : value;
-  if (value instanceof Date) return excelSerial(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.error === 'string') return v.error;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
-    if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);
-    if ('text' in v) return plainValue(v.text);
-  }
-  return String(value);
 }
 
 function noteText(note: ExcelJS.Cell['note'] | undefined): string | undefined {
@@ -68,7 +54,13 @@ function hyperlinkOf(value: unknown): CellHyperlink | undefined {
 
 const VISIBILITY: Record<string, SheetVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 
-function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
+/** What Range.values shows: the one exceljs reading of a cell (adapters/exceljs), an empty text as empty. */
+function plainValue(value: ExcelJS.CellValue, date1904: boolean) {
+  const v = shownValue(value, date1904);
+  return v === '' ? null : v;
+}
+
+function sheetFromExcelJs(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel {
   const protection = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   const sheet = createSheet(ws.name, { merges: ws.model.merges ?? [], protected: protection?.sheet === true });
   const visibility = VISIBILITY[ws.state];
@@ -76,7 +68,7 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
   ws.eachRow({ includeEmpty: false }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       const merged = (cell.type as number) === VALUE_MERGE;
-      const model: CellModel = { value: merged ? null : plainValue(cell.value) };
+      const model: CellModel = { value: merged ? null : plainValue(cell.value, date1904) };
       const link = merged ? undefined : hyperlinkOf(cell.value);
       if (link) model.hyperlink = link;
       if (cell.numFmt && cell.numFmt !== 'General') model.numberFormat = cell.numFmt;
@@ -93,7 +85,8 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
 /** The simulator's model of an exceljs workbook (sheets in tab order, the active tab active). */
 export function fromExcelJs(workbook: ExcelJS.Workbook): WorkbookModel {
   const worksheets = workbook.worksheets;
-  const model = createWorkbookModel(worksheets.map(sheetFromExcelJs));
+  const date1904 = (workbook.properties as { date1904?: boolean } | undefined)?.date1904 === true;
+  const model = createWorkbookModel(worksheets.map((ws) => sheetFromExcelJs(ws, date1904)));
   const activeTab = workbook.views?.[0]?.activeTab;
   if (typeof activeTab === 'number' && worksheets[activeTab]) model.activeSheet = worksheets[activeTab].name;
   return model;
