@@ -63,7 +63,14 @@ export interface Rule<M extends string = string> {
   recommended: boolean;
   /** Its messages by id; their data is the rule's own, so they are read here, rendered only by `run`. */
   messages: Readonly<Record<M, Message<never>>>;
+  /** What the check reports, with its message rendered: the rule harness asserts on the id, cells and data. */
+  find(context: RuleContext): Found<M>[];
   run(context: RuleContext): Finding[];
+}
+
+/** One report of a rule's check, its data kept beside the rendered message. */
+export interface Found<M extends string = string> extends Reported<unknown, M> {
+  message: LocalizedText;
 }
 
 function render<D>(text: MessageText<D>, data: D): string {
@@ -71,6 +78,14 @@ function render<D>(text: MessageText<D>, data: D): string {
 }
 
 export function defineRule<D, M extends string>(spec: RuleSpec<D, M>): Rule<M> {
+  const find = (context: RuleContext): Found<M>[] => {
+    const found: Found<M>[] = [];
+    spec.check(context, (r) => {
+      const message = spec.messages[r.messageId];
+      found.push({ ...r, message: { zh: render(message.zh, r.data), en: render(message.en, r.data) } });
+    });
+    return found;
+  };
   return {
     id: spec.id,
     severity: spec.severity,
@@ -79,24 +94,19 @@ export function defineRule<D, M extends string>(spec: RuleSpec<D, M>): Rule<M> {
     description: spec.description,
     recommended: spec.recommended ?? true,
     messages: spec.messages,
-    run(context) {
-      const found: Finding[] = [];
-      spec.check(context, (r) => {
-        const message = spec.messages[r.messageId];
-        found.push({
-          rule: spec.id,
-          messageId: r.messageId,
-          severity: spec.severity,
-          topic: spec.topic,
-          dimension: spec.dimension,
-          sheet: context.table.sheet,
-          cells: r.cells,
-          message: { zh: render(message.zh, r.data), en: render(message.en, r.data) },
-          ...(r.indicatorRow !== undefined ? { indicatorRow: r.indicatorRow } : {}),
-        });
-      });
-      return found;
-    },
+    find,
+    run: (context) =>
+      find(context).map((r) => ({
+        rule: spec.id,
+        messageId: r.messageId,
+        severity: spec.severity,
+        topic: spec.topic,
+        dimension: spec.dimension,
+        sheet: context.table.sheet,
+        cells: r.cells,
+        message: r.message,
+        ...(r.indicatorRow !== undefined ? { indicatorRow: r.indicatorRow } : {}),
+      })),
   };
 }
 

@@ -5,26 +5,26 @@ import type { IndicatorRow } from '../recognise/model.js';
 import { defineRule, type Message, type RuleContext } from './rule.js';
 import type { Dimension } from '../types.js';
 
-/** A rule that reports one kind of the scorer's problems; its one message is named after the kind. */
-function problemRule<K extends SelfEvalProblem['kind']>(kind: K, id: string, severity: 'error' | 'warning', dimension: Dimension, description: { zh: string; en: string }) {
+/** A rule that reports one kind of the scorer's problems, under one message id. */
+function problemRule<M extends string>(kind: SelfEvalProblem['kind'], messageId: M, id: string, severity: 'error' | 'warning', dimension: Dimension, description: { zh: string; en: string }) {
   const message: Message<{ name: string; problem: SelfEvalProblem }> = {
     zh: ({ name, problem }) => `指标「${name}」：${problem.message.zh.replace(/[。.]?$/, '。')}`,
     en: ({ name, problem }) => `Indicator "${name}": ${problem.message.en}`,
   };
-  return defineRule<{ name: string; problem: SelfEvalProblem }, K>({
+  return defineRule<{ name: string; problem: SelfEvalProblem }, M>({
     id,
     severity,
     topic: 'scoring',
     dimension,
     description,
     // A sentence ends with 。 in Chinese, as every other message does.
-    messages: { [kind]: message } as Record<K, typeof message>,
+    messages: { [messageId]: message } as Record<M, typeof message>,
     check({ table, evaluations }, report) {
       if (!evaluations) return;
       for (const r of table.indicators) {
         for (const problem of evaluations.get(r)?.problems ?? []) {
           if (problem.kind !== kind) continue;
-          report({ messageId: kind, cells: cellsOf(r), data: { name: r.name, problem }, indicatorRow: r.row });
+          report({ messageId, cells: cellsOf(r), data: { name: r.name, problem }, indicatorRow: r.row });
         }
       }
     },
@@ -35,23 +35,23 @@ function cellsOf(r: IndicatorRow): string[] {
   return [r.cells.actual ?? r.cells.value].filter((c): c is string => c !== undefined);
 }
 
-export const actualMissing = problemRule('actual-missing', 'scoring/actual-missing', 'error', 'completeness', {
+export const actualMissing = problemRule('actual-missing', 'actualMissing', 'scoring/actual-missing', 'error', 'completeness', {
   zh: '自评阶段每个指标都应填写实际完成值。',
   en: 'At year end every indicator has its actual value.',
 });
-export const actualNotNumber = problemRule('actual-not-number', 'scoring/actual-not-number', 'error', 'completeness', {
+export const actualNotNumber = problemRule('actual-not-number', 'actualNotNumber', 'scoring/actual-not-number', 'error', 'completeness', {
   zh: '定量指标的实际完成值应为数值。',
   en: 'The actual value of a quantitative indicator is a number.',
 });
-export const actualUnit = problemRule('unit-mismatch', 'scoring/actual-unit', 'error', 'completeness', {
+export const actualUnit = problemRule('unit-mismatch', 'unitMismatch', 'scoring/actual-unit', 'error', 'completeness', {
   zh: '实际完成值的单位应与指标值相同。',
   en: 'The actual value is in the same unit as the target.',
 });
-export const actualUnrecognised = problemRule('actual-unrecognised', 'scoring/actual-unrecognised', 'error', 'completeness', {
+export const actualUnrecognised = problemRule('actual-unrecognised', 'actualUnrecognised', 'scoring/actual-unrecognised', 'error', 'completeness', {
   zh: '定性指标的完成情况应写为 达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差。',
   en: 'A qualitative actual is one of 达成年度指标 / 部分达成… / 未达成….',
 });
-export const overTarget = problemRule('over-target', 'scoring/over-target', 'warning', 'feasibility', {
+export const overTarget = problemRule('over-target', 'overTarget', 'scoring/over-target', 'warning', 'feasibility', {
   zh: '实际完成值达到目标 120% 及以上：目标可能设定偏低。',
   en: 'The actual is at least 120 % of the target: the target may have been set too low.',
 });
