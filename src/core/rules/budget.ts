@@ -4,6 +4,7 @@ import type { BudgetKey, BudgetLine, CellValue, LocalizedText } from '../types.j
 import type { TableModel } from '../recognise/model.js';
 import { defineRule, nearlyEqual, type Message } from './rule.js';
 import { formatNumber, roundCents, toHalfWidth } from '../sheet/text.js';
+import { fundsExecution } from '../scoring/execution.js';
 
 const n = formatNumber;
 
@@ -422,17 +423,6 @@ function rateOf(raw: CellValue, text: string): number | undefined {
   if (!m) return undefined;
   const x = Number(m[1]);
   return m[2] === '%' || x > 1.5 ? x / 100 : x;
-}
-
-/** 执行率 = 执行数 / 预算数 and its 得分 = 分值 × 执行率 (10号, capped at 分值), from the 项目资金 block. */
-export function fundsExecution(table: TableModel): { rate: number; points?: number; score?: number } | undefined {
-  const t = table.funds?.total.cells;
-  const budget = t?.budget?.amount ?? t?.initial?.amount;
-  const executed = t?.executed?.amount;
-  if (!t || budget === undefined || executed === undefined || budget <= 0) return undefined;
-  const rate = executed / budget;
-  const points = t.points?.amount;
-  return { rate, ...(points !== undefined ? { points, score: roundCents(points * Math.min(1, rate)) } : {}) };
 }
 
 export const fundsExecutionDiffers = defineRule<{ published: string; ours: string }, 'rateDiffers' | 'scoreDiffers'>({

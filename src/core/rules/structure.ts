@@ -4,8 +4,7 @@ import { defineRule } from './rule.js';
 import { formatNumber, normaliseLabel } from '../sheet/text.js';
 import { columnLetter } from '../sheet/a1.js';
 import type { TableModel } from '../recognise/model.js';
-import type { LibraryIndicator } from '../types.js';
-import { level2Key, matchTable, type TableMatches } from '../profiles/library.js';
+import { level2Key, libraryMatches } from '../profiles/library.js';
 import { vanished } from './previous.js';
 
 export { vanished };
@@ -267,18 +266,6 @@ export const goalMissing = defineRule<Record<string, never>, 'goalMissing'>({
     if (table.goalLabelCell && table.goal === '') report({ messageId: 'goalMissing', cells: [table.goalLabelCell], data: {} });
   },
 });
-
-// 相关性: the table's 三级 against the profile's 共性指标 library.
-const matchesOf = new WeakMap<TableModel, TableMatches>();
-
-export function libraryMatches(table: TableModel, library: readonly LibraryIndicator[]): TableMatches {
-  let m = matchesOf.get(table);
-  if (!m) {
-    m = matchTable(table, library);
-    matchesOf.set(table, m);
-  }
-  return m;
-}
 
 export const libraryNearMatch = defineRule<{ name: string; standard: string; unit: string }, 'libraryNearMatch'>({
   id: 'structure/library-near-match',
