@@ -97,7 +97,6 @@ export const structureCases: RuleCases[] = [
   }),
   ruleCases(requiredBlank, {
     valid: [
-      // 完整性 (财预〔2015〕88号)
       { title: 'every starred 「*指标解释」 filled', workbook: snapshot({ labels: { content: '*指标值内容' }, rows: validRows().map((r) => ({ ...r, content: r.content ?? '说明' })) }) },
       { title: 'a starred 「*计量单位」 blank on 定性 rows', workbook: snapshot({ labels: { unit: '*计量单位' } }) },
     ],

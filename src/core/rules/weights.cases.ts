@@ -9,7 +9,7 @@ import { rowsWith, snapshot, validRows, type RowSpec } from '../../../test/helpe
 
 const l2Columns = ['l1', 'weight', 'l2', 'l2weight', 'name', 'type', 'value', 'unit', 'content', 'remark'] as const;
 const l2Rows = (second: number): RowSpec[] =>
-    validRows().map((r) => ({ ...r, l2weight: r.l2 ? ({ 预算收支管理: 5, 财会管理: second, 数量指标: 10, 质量指标: 10, 时效指标: 10, 社会效益: 15, 服务对象满意度: 15, 制度建设: 15, 改革创新: 15 } as Record<string, number>)[r.l2] : undefined }));
+  validRows().map((r) => ({ ...r, l2weight: r.l2 ? ({ 预算收支管理: 5, 财会管理: second, 数量指标: 10, 质量指标: 10, 时效指标: 10, 社会效益: 15, 服务对象满意度: 15, 制度建设: 15, 改革创新: 15 } as Record<string, number>)[r.l2] : undefined }));
 const pointsColumns = ['l1', 'weight', 'l2', 'name', 'points', 'type', 'value', 'unit', 'content', 'remark'] as const;
 const pointsOf = [4, 3, 3, 10, 10, 10, 15, 15, 15, 15];
 const l2Blank = l2Rows(5).map((r) => (r.l2 === '财会管理' ? { ...r, l2weight: null } : r));
