@@ -5,10 +5,9 @@ import { REPORT_SHEET } from './report/reportSheet.js';
 import type { Level1Group, TableModel } from './recognise/model.js';
 import { Grid } from './sheet/grid.js';
 import { recogniseSheet } from './recognise/recognise.js';
-import { rules } from './rules/index.js';
-import { fundsExecution } from './rules/budget.js';
-import { libraryMatches } from './rules/structure.js';
-import type { RuleContext } from './rules/rule.js';
+import { rules, type Rule, type RuleContext } from './rules/index.js';
+import { fundsExecution } from './scoring/execution.js';
+import { libraryMatches } from './profiles/library.js';
 import { allocatePoints, evaluateActuals, splitEqually } from './scoring/points.js';
 import { gradeOf } from './scoring/grade.js';
 import { columnLetter, rangeAddress } from './sheet/a1.js';
@@ -106,29 +105,36 @@ function defaultWeights(table: TableModel, options: CheckOptions): Pick<RuleCont
   return { level1Weight, weightSource: 'settings', reserved };
 }
 
+/** Whether the settings leave a rule on: not 'off', and given a severity when it is an opt-in. */
+export function isRuleOn(rule: Rule, settings: CheckOptions['rules']): boolean {
+  const setting = settings?.[rule.id];
+  return setting !== 'off' && (rule.recommended || setting !== undefined);
+}
+
 /** Run every rule the settings leave on, with the severity they give. */
 function runRules(context: RuleContext, settings: CheckOptions['rules']): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    if (!isRuleOn(rule, settings)) continue;
     const setting = settings?.[rule.id];
-    if (setting === 'off' || (!rule.recommended && setting === undefined)) continue;
-    for (const f of rule.run(context)) findings.push(setting ? { ...f, severity: setting } : f);
+    for (const f of rule.run(context)) findings.push(setting && setting !== 'off' ? { ...f, severity: setting } : f);
   }
   return findings;
 }
 
-function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptance[]): TableReport {
+/** What the rules see of one table: its weights, points and year-end scores (the rule harness runs one rule in it). */
+export function ruleContext(table: TableModel, options: CheckOptions): RuleContext {
   const weights = resolveWeights(table, options);
   const points = allocatePoints(table, weights.level1Weight);
+  const evaluations = table.columns.actual !== undefined ? evaluateActuals(table, points) : undefined;
+  return { table, options: { ...options, reservedPoints: weights.reserved }, ...weights, points, evaluations };
+}
+
+function checkTable(table: TableModel, options: CheckOptions, accepted: Acceptance[]): TableReport {
+  const context = ruleContext(table, options);
+  const { points, evaluations } = context;
+  const weights = context;
   const selfEvaluation = table.columns.actual !== undefined;
-  const evaluations = selfEvaluation ? evaluateActuals(table, points) : undefined;
-  const context: RuleContext = {
-    table,
-    options: { ...options, reservedPoints: weights.reserved },
-    ...weights,
-    points,
-    evaluations,
-  };
   const findings = runRules(context, options.rules);
   const nameOfRow = new Map(table.indicators.map((r) => [r.row, r.name]));
   for (const f of findings) {

@@ -38,6 +38,11 @@ export interface LocalizedText {
 
 export interface Finding {
   rule: string;
+  /**
+   * Which of the rule's messages this is (e.g. "notNumber"), so tests and tools can tell findings
+   * apart without reading their wording. Always set by the checker; optional for findings made by hand.
+   */
+  messageId?: string;
   severity: Severity;
   topic: Topic;
   dimension: Dimension;

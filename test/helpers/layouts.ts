@@ -1,21 +1,10 @@
-// Sheets laid out cell by cell, as published templates are: a grid of values with its merged
-// areas and number formats, written into a real exceljs workbook (then read like any file).
+// Layouts (grids.ts) written into a real exceljs workbook, then read like any file.
 import ExcelJS from 'exceljs';
 import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
-import type { CellValue, WorkbookSnapshot } from '../../src/core/index.js';
+import type { WorkbookSnapshot } from '../../src/core/index.js';
+import type { Layout } from './grids.js';
 
-export interface Layout {
-  sheet?: string;
-  /** Row by row from A1; null or undefined leaves a cell blank. */
-  grid: (CellValue | undefined)[][];
-  merges?: string[];
-  /** Number formats by A1 address. */
-  formats?: Record<string, string>;
-}
-
-export function isLayout(x: unknown): x is Layout {
-  return typeof x === 'object' && x !== null && 'grid' in x;
-}
+export { isLayout, withRows, type Layout } from './grids.js';
 
 export function layoutWorkbook(layouts: Layout | Layout[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -34,9 +23,4 @@ export function layoutWorkbook(layouts: Layout | Layout[]): ExcelJS.Workbook {
 
 export function layoutSnapshot(layouts: Layout | Layout[]): WorkbookSnapshot {
   return snapshotOf(layoutWorkbook(layouts));
-}
-
-/** Rows of a layout, changed: `edit(rows)` returns the grid to use (rows are copied first). */
-export function withRows(layout: Layout, edit: (rows: (CellValue | undefined)[][]) => (CellValue | undefined)[][]): Layout {
-  return { ...layout, grid: edit(layout.grid.map((r) => [...r])) };
 }

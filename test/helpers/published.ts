@@ -1,7 +1,7 @@
 // Tables laid out as other provinces publish them (DOMAIN §2a), cell by cell with their merges:
 // the national 项目支出绩效自评表, a 整体支出 form with 分值/指标性质/指标方向 columns split by a
 // page break, and a 预算执行情况 block. Each is correct as given; tests break one thing at a time.
-import type { Layout } from './layouts.js';
+import type { Layout } from './grids.js';
 
 const _ = null;
 

@@ -1,104 +1,13 @@
-// Real workbooks for tests, built with exceljs the way offices lay the table out: title, 单位名称,
-// 年度绩效目标, the 预算情况 block, the header, then indicator rows with 一级/二级 merged down.
+// Real workbooks for tests, built with exceljs the way offices lay the table out (tables.ts: title,
+// 单位名称, 年度绩效目标, the 预算情况 block, the header, then indicator rows with 一级/二级 merged down).
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { snapshotOf } from '../../src/adapters/exceljs/snapshot.js';
 import { isLayout, layoutSnapshot, type Layout } from './layouts.js';
-import { checkWorkbook, type BudgetKey, type CellValue, type CheckOptions, type Report } from '../../src/core/index.js';
+import { checkWorkbook, type CellValue, type CheckOptions, type Report } from '../../src/core/index.js';
+import { DEFAULT_COLUMNS, LABELS, VALID_BUDGET, validRows, type Column, type TableSpec } from './tables.js';
 
-export interface RowSpec {
-  l1?: string;
-  weight?: CellValue;
-  l2?: string;
-  l2weight?: CellValue;
-  name?: string;
-  type?: string;
-  value?: CellValue;
-  /** Number format of the value cell (e.g. "0%"). */
-  valueFormat?: string;
-  comparator?: string;
-  unit?: string;
-  content?: string;
-  remark?: string;
-  points?: CellValue;
-  actual?: CellValue;
-  actualFormat?: string;
-  deviation?: string;
-}
-
-export type Column = keyof RowSpec;
-
-export interface TableSpec {
-  sheet?: string;
-  title?: string | null;
-  unitName?: string | null;
-  goal?: string | null;
-  /** Budget amounts by line; null leaves the block out. Formulas as { formula, result }. */
-  budget?: Partial<Record<BudgetKey, CellValue | { formula: string; result: number }>> | null;
-  /** Columns in order; header labels may be overridden with `labels`. */
-  columns?: Column[];
-  labels?: Partial<Record<Column, string>>;
-  rows?: RowSpec[];
-  /** Merge 一级/权重/二级 labels down (default) or fill them on every row. */
-  layout?: 'merged' | 'filled' | 'first-only';
-  /** 1-based row and column where the table's block starts (default A1). */
-  at?: { row: number; column: number };
-  /** Blank spacer column inserted after this column. */
-  spacerAfter?: Column;
-  /** Rows of other content placed below the table. */
-  below?: string[][];
-}
-
-export const DEFAULT_COLUMNS: Column[] = ['l1', 'weight', 'l2', 'name', 'type', 'value', 'unit', 'content', 'remark'];
-
-export const LABELS: Record<Column, string> = {
-  l1: '一级指标',
-  weight: '权重',
-  l2: '二级指标',
-  l2weight: '二级权重',
-  name: '三级指标',
-  type: '指标值类型',
-  value: '指标值',
-  comparator: '指标性质',
-  unit: '度量单位',
-  content: '指标值内容',
-  remark: '备注',
-  points: '分值',
-  actual: '实际完成值',
-  actualFormat: '',
-  valueFormat: '',
-  deviation: '偏差原因分析及改进措施',
-};
-
-/** A table with no problems: 4 一级 weighing 100, each row well formed. */
-export function validRows(): RowSpec[] {
-  return [
-    { l1: '基本运行指标', weight: 10, l2: '预算收支管理', name: '基本支出预算执行率', type: '定量', value: 100, unit: '%', content: '基本支出执行率达 100%' },
-    { name: '“三公”经费控制率', type: '定量', value: '≤0', unit: '%', content: '无三公经费支出' },
-    { l2: '财会管理', name: '财务管理制度健全性', type: '定性', value: '健全', unit: '', remark: '制度覆盖财务工作全流程' },
-    { l1: '重点履职指标', weight: 30, l2: '数量指标', name: '核心服务工作完成项', type: '定量', value: '≥8', unit: '项', content: '完成核心工作不少于 8 项' },
-    { l2: '质量指标', name: '职工诉求办结率', type: '定量', value: 100, unit: '%', remark: '按时办结率 100%' },
-    { l2: '时效指标', name: '应急事项响应时间', type: '定量', value: '≤3', unit: '工作日', remark: '3 个工作日内响应' },
-    { l1: '部门综合指标', weight: 30, l2: '社会效益', name: '劳动关系和谐度', type: '定性', value: '提升', content: '劳动关系和谐程度较上年提升' },
-    { l2: '服务对象满意度', name: '职工整体满意度', type: '定量', value: '≥95', unit: '%', remark: '满意度不低于 95%' },
-    { l1: '可持续发展能力指标', weight: 30, l2: '制度建设', name: '制度执行到位率', type: '定量', value: 100, unit: '%', remark: '执行到位率 100%' },
-    { l2: '改革创新', name: '服务模式创新数', type: '定量', value: '≥1', unit: '项', remark: '至少 1 项新模式' },
-  ];
-}
-
-export const VALID_BUDGET: NonNullable<TableSpec['budget']> = {
-  personnel: 130.4,
-  publicUse: 12.42,
-  basicTotal: 142.82,
-  projectLocal: 10,
-  transfer: null,
-  expenseTotal: 152.82,
-  srcUpper: 10,
-  srcLocal: 142.82,
-  srcOther: null,
-  incomeTotal: 152.82,
-  expenseBudgetTotal: 152.82,
-};
+export { DEFAULT_COLUMNS, LABELS, VALID_BUDGET, rowsWith, validRows, type Column, type RowSpec, type TableSpec } from './tables.js';
 
 function put(ws: ExcelJS.Worksheet, row: number, column: number, value: unknown): void {
   if (value === undefined || value === null) return;
@@ -264,11 +173,4 @@ export async function readFixture(name: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.resolve('test/fixtures', name));
   return wb;
-}
-
-/** The valid rows with row i changed. */
-export function rowsWith(i: number, patch: RowSpec): RowSpec[] {
-  const rows = validRows();
-  rows[i] = { ...rows[i], ...patch };
-  return rows;
 }

@@ -82,3 +82,15 @@ export function matchTable(table: TableModel, library: readonly LibraryIndicator
   }
   return { rows, individual };
 }
+
+const matchesOf = new WeakMap<TableModel, TableMatches>();
+
+/** A table's matches against a library, worked out once per table (several rules and the report ask). */
+export function libraryMatches(table: TableModel, library: readonly LibraryIndicator[]): TableMatches {
+  let m = matchesOf.get(table);
+  if (!m) {
+    m = matchTable(table, library);
+    matchesOf.set(table, m);
+  }
+  return m;
+}

@@ -2,8 +2,9 @@
 // and figures quoted in the text agree with the table.
 import type { BudgetKey, BudgetLine, CellValue, LocalizedText } from '../types.js';
 import type { TableModel } from '../recognise/model.js';
-import { defineRule, nearlyEqual } from './rule.js';
+import { defineRule, nearlyEqual, type Message } from './rule.js';
 import { formatNumber, roundCents, toHalfWidth } from '../sheet/text.js';
+import { fundsExecution } from '../scoring/execution.js';
 
 const n = formatNumber;
 
@@ -32,20 +33,22 @@ function valid(line: BudgetLine | undefined): boolean {
   return line !== undefined && (line.blank || (line.amount !== undefined && line.amount >= 0));
 }
 
-export const amountInvalid = defineRule<{ key: BudgetKey; raw: string }>({
+export const amountInvalid = defineRule<{ key: BudgetKey; raw: string }, 'amountInvalid'>({
   id: 'budget/amount-invalid',
   severity: 'error',
   topic: 'budget',
   dimension: 'appropriateness',
   description: { zh: '预算金额应为不小于 0 的数字（空白按 0 计）。', en: 'Budget amounts are numbers ≥ 0 (blank counts as 0).' },
-  message: ({ key, raw }) => ({
-    zh: `预算情况中「${BUDGET_LABEL[key].zh}」的金额「${raw}」不是不小于 0 的数字，请填写以万元为单位的金额。`,
-    en: `The amount "${raw}" for ${BUDGET_LABEL[key].en} is not a number ≥ 0; enter the amount in 10,000 yuan.`,
-  }),
+  messages: {
+    amountInvalid: {
+      zh: ({ key, raw }) => `预算情况中「${BUDGET_LABEL[key].zh}」的金额「${raw}」不是不小于 0 的数字，请填写以万元为单位的金额。`,
+      en: ({ key, raw }) => `The amount "${raw}" for ${BUDGET_LABEL[key].en} is not a number ≥ 0; enter the amount in 10,000 yuan.`,
+    },
+  },
   check({ table }, report) {
     for (const [key, line] of Object.entries(table.budget) as [BudgetKey, BudgetLine][]) {
       if (valid(line)) continue;
-      report({ cells: [line.cell], data: { key, raw: String(line.raw) } });
+      report({ messageId: 'amountInvalid', cells: [line.cell], data: { key, raw: String(line.raw) } });
     }
   },
 });
@@ -57,14 +60,11 @@ interface SumData {
   value: number;
 }
 
-function sumMessage({ total, parts, sum, value }: SumData): LocalizedText {
-  const zhParts = parts.map((k) => BUDGET_LABEL[k].zh).join(' + ');
-  const enParts = parts.map((k) => BUDGET_LABEL[k].en).join(' + ');
-  return {
-    zh: `${zhParts} = ${n(sum)} 万元，与${BUDGET_LABEL[total].zh} ${n(value)} 万元不符，请核对金额。`,
-    en: `${enParts} = ${n(sum)}, which differs from the ${BUDGET_LABEL[total].en} ${n(value)} (10,000 yuan); check the amounts.`,
-  };
-}
+/** The message of every parts-and-total rule. */
+const PARTS_DIFFER: Message<SumData> = {
+  zh: ({ total, parts, sum, value }) => `${parts.map((k) => BUDGET_LABEL[k].zh).join(' + ')} = ${n(sum)} 万元，与${BUDGET_LABEL[total].zh} ${n(value)} 万元不符，请核对金额。`,
+  en: ({ total, parts, sum, value }) => `${parts.map((k) => BUDGET_LABEL[k].en).join(' + ')} = ${n(sum)}, which differs from the ${BUDGET_LABEL[total].en} ${n(value)} (10,000 yuan); check the amounts.`,
+};
 
 /** Parts → total, when the total is filled and every part present is a valid amount. */
 function sumCheck(table: TableModel, total: BudgetKey, parts: BudgetKey[]): SumData | undefined {
@@ -83,16 +83,16 @@ function cellsOf(table: TableModel, keys: BudgetKey[]): string[] {
 
 /** Parts add up to their total (when the total is filled and every part is a valid amount). */
 function sumRule(id: string, total: BudgetKey, parts: BudgetKey[], description: LocalizedText) {
-  return defineRule<SumData>({
+  return defineRule<SumData, 'partsDiffer'>({
     id,
     severity: 'error',
     topic: 'budget',
     dimension: 'appropriateness',
     description,
-    message: sumMessage,
+    messages: { partsDiffer: PARTS_DIFFER },
     check({ table }, report) {
       const d = sumCheck(table, total, parts);
-      if (d) report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+      if (d) report({ messageId: 'partsDiffer', cells: cellsOf(table, [...d.parts, d.total]), data: d });
     },
   });
 }
@@ -104,23 +104,23 @@ export const basicSum = sumRule('budget/basic-sum', 'basicTotal', ['personnel', 
 
 const EXPENSE_PARTS: BudgetKey[] = ['basicTotal', 'projectLocal', 'transfer'];
 
-export const expenseSum = defineRule<SumData>({
+export const expenseSum = defineRule<SumData, 'partsDiffer'>({
   id: 'budget/expense-sum',
   severity: 'error',
   topic: 'budget',
   dimension: 'appropriateness',
   description: { zh: '基本支出 + 项目支出 + 对下转移支付 = 支出合计。', en: 'Basic + project spending + transfers = spending total.' },
-  message: sumMessage,
+  messages: { partsDiffer: PARTS_DIFFER },
   check({ table }, report) {
     const d = sumCheck(table, 'expenseTotal', EXPENSE_PARTS);
     if (!d) return;
     // Holding without 对下转移支付 is the info rule's case, not an error.
     if (table.budget.transfer && !sumCheck(table, 'expenseTotal', ['basicTotal', 'projectLocal'])) return;
-    report({ cells: cellsOf(table, [...d.parts, d.total]), data: d });
+    report({ messageId: 'partsDiffer', cells: cellsOf(table, [...d.parts, d.total]), data: d });
   },
 });
 
-export const transferInsideProject = defineRule<Record<string, never>>({
+export const transferInsideProject = defineRule<Record<string, never>, 'transferInProject'>({
   id: 'budget/transfer-in-project',
   severity: 'info',
   topic: 'budget',
@@ -129,16 +129,18 @@ export const transferInsideProject = defineRule<Record<string, never>>({
     zh: '支出合计只在不计对下转移支付时成立：对下转移支付可能已包含在项目支出中。',
     en: 'The spending total holds only without transfers: they may already be inside project spending.',
   },
-  message: () => ({
-    zh: '支出合计等于基本支出与项目支出之和，未计对下转移支付；如对下转移支付已含在项目支出中，可忽略此提示。',
-    en: 'The spending total equals basic plus project spending without the transfers; if the transfers are part of project spending, ignore this.',
-  }),
+  messages: {
+    transferInProject: {
+      zh: '支出合计等于基本支出与项目支出之和，未计对下转移支付；如对下转移支付已含在项目支出中，可忽略此提示。',
+      en: 'The spending total equals basic plus project spending without the transfers; if the transfers are part of project spending, ignore this.',
+    },
+  },
   check({ table }, report) {
     const transfer = amount(table.budget.transfer);
     if (!transfer) return;
     if (!sumCheck(table, 'expenseTotal', EXPENSE_PARTS)) return;
     if (sumCheck(table, 'expenseTotal', ['basicTotal', 'projectLocal'])) return;
-    report({ cells: cellsOf(table, ['transfer', 'expenseTotal']), data: {} });
+    report({ messageId: 'transferInProject', cells: cellsOf(table, ['transfer', 'expenseTotal']), data: {} });
   },
 });
 
@@ -155,23 +157,25 @@ interface PairData {
 }
 
 function pairRule(id: string, a: BudgetKey, b: BudgetKey, description: LocalizedText) {
-  return defineRule<PairData>({
+  return defineRule<PairData, 'notEqual'>({
     id,
     severity: 'error',
     topic: 'budget',
     dimension: 'appropriateness',
     description,
-    message: (d) => ({
-      zh: `${BUDGET_LABEL[d.a].zh} ${n(d.va)} 万元与${BUDGET_LABEL[d.b].zh} ${n(d.vb)} 万元不相等，请核对。`,
-      en: `The ${BUDGET_LABEL[d.a].en} ${n(d.va)} differs from the ${BUDGET_LABEL[d.b].en} ${n(d.vb)} (10,000 yuan); check them.`,
-    }),
+    messages: {
+      notEqual: {
+        zh: (d) => `${BUDGET_LABEL[d.a].zh} ${n(d.va)} 万元与${BUDGET_LABEL[d.b].zh} ${n(d.vb)} 万元不相等，请核对。`,
+        en: (d) => `The ${BUDGET_LABEL[d.a].en} ${n(d.va)} differs from the ${BUDGET_LABEL[d.b].en} ${n(d.vb)} (10,000 yuan); check them.`,
+      },
+    },
     check({ table }, report) {
       const la = table.budget[a];
       const lb = table.budget[b];
       if (!la || !lb || la.blank || lb.blank || !valid(la) || !valid(lb)) return;
       const va = amount(la) ?? 0;
       const vb = amount(lb) ?? 0;
-      if (!nearlyEqual(va, vb)) report({ cells: [la.cell, lb.cell], data: { a, b, va, vb } });
+      if (!nearlyEqual(va, vb)) report({ messageId: 'notEqual', cells: [la.cell, lb.cell], data: { a, b, va, vb } });
     },
   });
 }
@@ -192,16 +196,18 @@ const TOTAL_PARTS: [BudgetKey, BudgetKey[]][] = [
   ['incomeTotal', ['srcUpper', 'srcLocal', 'srcOther']],
 ];
 
-export const totalBlank = defineRule<{ total: BudgetKey; sum: number }>({
+export const totalBlank = defineRule<{ total: BudgetKey; sum: number }, 'totalBlank'>({
   id: 'budget/total-blank',
   severity: 'warning',
   topic: 'budget',
   dimension: 'appropriateness',
   description: { zh: '分项已填写而合计空白。', en: 'A total is blank while its parts are filled.' },
-  message: ({ total, sum }) => ({
-    zh: `${BUDGET_LABEL[total].zh}空白，而其分项合计为 ${n(sum)} 万元，请填写合计金额。`,
-    en: `The ${BUDGET_LABEL[total].en} is blank while its parts add up to ${n(sum)} (10,000 yuan); fill in the total.`,
-  }),
+  messages: {
+    totalBlank: {
+      zh: ({ total, sum }) => `${BUDGET_LABEL[total].zh}空白，而其分项合计为 ${n(sum)} 万元，请填写合计金额。`,
+      en: ({ total, sum }) => `The ${BUDGET_LABEL[total].en} is blank while its parts add up to ${n(sum)} (10,000 yuan); fill in the total.`,
+    },
+  },
   check({ table }, report) {
     for (const [total, parts] of TOTAL_PARTS) {
       const t = table.budget[total];
@@ -212,7 +218,7 @@ export const totalBlank = defineRule<{ total: BudgetKey; sum: number }>({
       });
       if (filled.length === 0) continue;
       const sum = filled.reduce((a, k) => a + (amount(table.budget[k]) ?? 0), 0);
-      report({ cells: [t.cell], data: { total, sum } });
+      report({ messageId: 'totalBlank', cells: [t.cell], data: { total, sum } });
     }
   },
 });
@@ -235,16 +241,18 @@ export function amountsIn(text: string): number[] {
   return out;
 }
 
-export const goalAmount = defineRule<{ quoted: number; total: number }>({
+export const goalAmount = defineRule<{ quoted: number; total: number }, 'goalAmount'>({
   id: 'budget/goal-amount',
   severity: 'warning',
   topic: 'budget',
   dimension: 'appropriateness',
   description: { zh: '年度绩效目标中写的资金额应与预算合计一致。', en: 'The amount named in the annual goal matches the budget total.' },
-  message: ({ quoted, total }) => ({
-    zh: `年度绩效目标中写的 ${n(quoted)} 万元与预算合计 ${n(total)} 万元不一致，请核对。`,
-    en: `The annual goal names ${n(quoted)} (10,000 yuan) but the budget total is ${n(total)}; check them.`,
-  }),
+  messages: {
+    goalAmount: {
+      zh: ({ quoted, total }) => `年度绩效目标中写的 ${n(quoted)} 万元与预算合计 ${n(total)} 万元不一致，请核对。`,
+      en: ({ quoted, total }) => `The annual goal names ${n(quoted)} (10,000 yuan) but the budget total is ${n(total)}; check them.`,
+    },
+  },
   check({ table }, report) {
     const total = budgetTotal(table);
     if (total === undefined || !table.goal) return;
@@ -256,9 +264,11 @@ export const goalAmount = defineRule<{ quoted: number; total: number }>({
       const lines = Object.values(table.budget).map((l) => amount(l));
       if (lines.some((v) => v !== undefined && nearlyEqual(v, largest))) return;
     }
-    report({ cells: table.goalCell ? [table.goalCell] : [], data: { quoted: largest, total } });
+    report({ messageId: 'goalAmount', cells: table.goalCell ? [table.goalCell] : [], data: { quoted: largest, total } });
   },
 });
+
+const labelOf = (key: BudgetKey | 'total'): LocalizedText => (key === 'total' ? { zh: '预算合计', en: 'budget total' } : BUDGET_LABEL[key]);
 
 /** Which budget line a money amount in an indicator's text belongs to, by the words before it. */
 function lineFor(text: string): BudgetKey | undefined {
@@ -270,7 +280,7 @@ function lineFor(text: string): BudgetKey | undefined {
   return undefined;
 }
 
-export const indicatorAmount = defineRule<{ name: string; quoted: number; key: BudgetKey | 'total'; limit: number }>({
+export const indicatorAmount = defineRule<{ name: string; quoted: number; key: BudgetKey | 'total'; limit: number }, 'aboveLine' | 'aboveTotal'>({
   id: 'budget/indicator-amount',
   severity: 'warning',
   topic: 'budget',
@@ -279,12 +289,15 @@ export const indicatorAmount = defineRule<{ name: string; quoted: number; key: B
     zh: '指标中写的资金额不应大于其所属预算项的金额。',
     en: 'A money amount written in an indicator is not larger than the budget line it belongs to.',
   },
-  message: ({ name, quoted, key, limit }) => {
-    const label = key === 'total' ? { zh: '预算合计', en: 'budget total' } : BUDGET_LABEL[key];
-    return {
-      zh: `指标「${name}」中写的 ${n(quoted)} 万元大于${label.zh} ${n(limit)} 万元，请核对。`,
-      en: `Indicator "${name}" names ${n(quoted)} (10,000 yuan), more than the ${label.en} ${n(limit)}; check it.`,
-    };
+  messages: {
+    aboveLine: {
+      zh: ({ name, quoted, key, limit }) => `指标「${name}」中写的 ${n(quoted)} 万元大于${labelOf(key).zh} ${n(limit)} 万元，请核对。`,
+      en: ({ name, quoted, key, limit }) => `Indicator "${name}" names ${n(quoted)} (10,000 yuan), more than the ${labelOf(key).en} ${n(limit)}; check it.`,
+    },
+    aboveTotal: {
+      zh: ({ name, quoted, limit }) => `指标「${name}」中写的 ${n(quoted)} 万元大于预算合计 ${n(limit)} 万元，请核对。`,
+      en: ({ name, quoted, limit }) => `Indicator "${name}" names ${n(quoted)} (10,000 yuan), more than the budget total ${n(limit)}; check it.`,
+    },
   },
   check({ table }, report) {
     const total = budgetTotal(table);
@@ -302,9 +315,11 @@ export const indicatorAmount = defineRule<{ name: string; quoted: number; key: B
           const line = key ? amount(table.budget[key]) : undefined;
           const limit = line !== undefined && line > 0 ? line : total;
           if (limit === undefined || quoted <= limit + 0.005) continue;
+          const ofLine = line !== undefined && line > 0 && key !== undefined;
           report({
+            messageId: ofLine ? 'aboveLine' : 'aboveTotal',
             cells: cell ? [cell] : [],
-            data: { name: r.name, quoted, key: line !== undefined && line > 0 && key ? key : 'total', limit },
+            data: { name: r.name, quoted, key: ofLine ? key : 'total', limit },
             indicatorRow: r.row,
           });
         }
@@ -357,7 +372,7 @@ function fundsSums(table: TableModel): FundsSum[] {
   return out;
 }
 
-export const fundsSum = defineRule<FundsSum & { value: number }>({
+export const fundsSum = defineRule<FundsSum & { value: number }, 'partsDiffer'>({
   id: 'budget/funds-sum',
   severity: 'error',
   topic: 'budget',
@@ -366,32 +381,36 @@ export const fundsSum = defineRule<FundsSum & { value: number }>({
     zh: '项目资金（预算执行情况）中，年度资金总额应等于本年财政拨款、上年结转资金和其他资金之和（逐列核对）。',
     en: 'In the project funds block the total equals the sum of its parts (this year’s appropriation, carry-over, other funds), column by column.',
   },
-  message: ({ block, column, total, parts, sum, value }) => ({
-    zh: `${block}${FUNDS_COLUMN_NAME[column].zh === '金额' ? '' : `「${FUNDS_COLUMN_NAME[column].zh}」`}：${parts} = ${n(sum)} 万元，与${total} ${n(value)} 万元不符，请核对金额。`,
-    en: `${block} (${FUNDS_COLUMN_NAME[column].en}): the parts add up to ${n(sum)}, but the total is ${n(value)} (10,000 yuan); check the amounts.`,
-  }),
+  messages: {
+    partsDiffer: {
+      zh: ({ block, column, total, parts, sum, value }) => `${block}${FUNDS_COLUMN_NAME[column].zh === '金额' ? '' : `「${FUNDS_COLUMN_NAME[column].zh}」`}：${parts} = ${n(sum)} 万元，与${total} ${n(value)} 万元不符，请核对金额。`,
+      en: ({ block, column, sum, value }) => `${block} (${FUNDS_COLUMN_NAME[column].en}): the parts add up to ${n(sum)}, but the total is ${n(value)} (10,000 yuan); check the amounts.`,
+    },
+  },
   check({ table }, report) {
     for (const d of fundsSums(table)) {
       if (d.value === undefined || nearlyEqual(d.sum, d.value)) continue;
-      report({ cells: d.cells, data: { ...d, value: d.value } });
+      report({ messageId: 'partsDiffer', cells: d.cells, data: { ...d, value: d.value } });
     }
   },
 });
 
-export const fundsTotalBlank = defineRule<FundsSum>({
+export const fundsTotalBlank = defineRule<FundsSum, 'fundsTotalBlank'>({
   id: 'budget/funds-total-blank',
   severity: 'warning',
   topic: 'budget',
   dimension: 'appropriateness',
   description: { zh: '项目资金的分项已填写而年度资金总额空白。', en: 'Project fund parts are filled but the total is blank.' },
-  message: ({ total, sum }) => ({
-    zh: `${total}空白，而其分项合计为 ${n(sum)} 万元，请填写总额。`,
-    en: `The total (${total}) is blank while its parts add up to ${n(sum)} (10,000 yuan); fill it in.`,
-  }),
+  messages: {
+    fundsTotalBlank: {
+      zh: ({ total, sum }) => `${total}空白，而其分项合计为 ${n(sum)} 万元，请填写总额。`,
+      en: ({ total, sum }) => `The total (${total}) is blank while its parts add up to ${n(sum)} (10,000 yuan); fill it in.`,
+    },
+  },
   check({ table }, report) {
     for (const d of fundsSums(table)) {
       const total = table.funds?.total.cells[d.column];
-      if (total?.blank && d.sum > 0) report({ cells: [total.cell], data: d });
+      if (total?.blank && d.sum > 0) report({ messageId: 'fundsTotalBlank', cells: [total.cell], data: d });
     }
   },
 });
@@ -406,18 +425,7 @@ function rateOf(raw: CellValue, text: string): number | undefined {
   return m[2] === '%' || x > 1.5 ? x / 100 : x;
 }
 
-/** 执行率 = 执行数 / 预算数 and its 得分 = 分值 × 执行率 (10号, capped at 分值), from the 项目资金 block. */
-export function fundsExecution(table: TableModel): { rate: number; points?: number; score?: number } | undefined {
-  const t = table.funds?.total.cells;
-  const budget = t?.budget?.amount ?? t?.initial?.amount;
-  const executed = t?.executed?.amount;
-  if (!t || budget === undefined || executed === undefined || budget <= 0) return undefined;
-  const rate = executed / budget;
-  const points = t.points?.amount;
-  return { rate, ...(points !== undefined ? { points, score: roundCents(points * Math.min(1, rate)) } : {}) };
-}
-
-export const fundsExecutionDiffers = defineRule<{ what: 'rate' | 'score'; published: string; ours: string }>({
+export const fundsExecutionDiffers = defineRule<{ published: string; ours: string }, 'rateDiffers' | 'scoreDiffers'>({
   id: 'budget/funds-execution',
   severity: 'warning',
   topic: 'budget',
@@ -426,10 +434,16 @@ export const fundsExecutionDiffers = defineRule<{ what: 'rate' | 'score'; publis
     zh: '项目资金的执行率应为全年执行数 ÷ 全年预算数，得分应为分值 × 执行率（不超过分值）。',
     en: 'The execution rate is full-year spending ÷ full-year budget, and its score is points × rate (at most the points).',
   },
-  message: ({ what, published, ours }) =>
-    what === 'rate'
-      ? { zh: `执行率填写为 ${published}，按全年执行数 ÷ 全年预算数应为 ${ours}，请核对。`, en: `The execution rate is given as ${published}; spending ÷ budget gives ${ours}.` }
-      : { zh: `预算执行率得分填写为 ${published}，按分值 × 执行率应为 ${ours}，请核对。`, en: `The execution score is given as ${published}; points × rate gives ${ours}.` },
+  messages: {
+    rateDiffers: {
+      zh: ({ published, ours }) => `执行率填写为 ${published}，按全年执行数 ÷ 全年预算数应为 ${ours}，请核对。`,
+      en: ({ published, ours }) => `The execution rate is given as ${published}; spending ÷ budget gives ${ours}.`,
+    },
+    scoreDiffers: {
+      zh: ({ published, ours }) => `预算执行率得分填写为 ${published}，按分值 × 执行率应为 ${ours}，请核对。`,
+      en: ({ published, ours }) => `The execution score is given as ${published}; points × rate gives ${ours}.`,
+    },
+  },
   check({ table }, report) {
     const e = fundsExecution(table);
     const t = table.funds?.total.cells;
@@ -437,11 +451,11 @@ export const fundsExecutionDiffers = defineRule<{ what: 'rate' | 'score'; publis
     if (t.rate && !t.rate.blank) {
       const published = rateOf(t.rate.raw, String(t.rate.raw ?? ''));
       if (published !== undefined && Math.abs(published - e.rate) > 0.001) {
-        report({ cells: [t.rate.cell], data: { what: 'rate', published: `${n(roundCents(published * 100))}%`, ours: `${n(roundCents(e.rate * 100))}%` } });
+        report({ messageId: 'rateDiffers', cells: [t.rate.cell], data: { published: `${n(roundCents(published * 100))}%`, ours: `${n(roundCents(e.rate * 100))}%` } });
       }
     }
     if (t.score?.amount !== undefined && e.score !== undefined && Math.abs(t.score.amount - e.score) > 0.01 + 1e-9) {
-      report({ cells: [t.score.cell], data: { what: 'score', published: t.score.amount.toFixed(2), ours: e.score.toFixed(2) } });
+      report({ messageId: 'scoreDiffers', cells: [t.score.cell], data: { published: t.score.amount.toFixed(2), ours: e.score.toFixed(2) } });
     }
   },
 });

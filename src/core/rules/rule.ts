@@ -1,5 +1,7 @@
-// The rule module shape, after ESLint/stylelint rules: one place declares a rule's id, severity,
-// topic, documentation and messages; `check` reports what it finds through `report`.
+// The rule module shape, after ESLint/typescript-eslint rules: one place declares a rule's id,
+// severity, topic, dimension, documentation and its messages by id, both languages side by side;
+// `check` reports what it finds through `report`, naming a message by its id. The ids are a union
+// per rule (typescript-eslint's MessageIds), so a mistyped id fails the typecheck.
 import type { CheckOptions, Dimension, Finding, LocalizedText, Severity, Topic } from '../types.js';
 import type { IndicatorRow, Level1Group, TableModel } from '../recognise/model.js';
 import type { SelfEvalScore } from '../scoring/selfEvaluation.js';
@@ -19,13 +21,24 @@ export interface RuleContext {
   evaluations?: Map<IndicatorRow, SelfEvalScore>;
 }
 
-export interface Report<D> {
+/** A message in one language: fixed text, or text filled in from what the rule found. */
+export type MessageText<D> = string | ((data: D) => string);
+
+/** One message of a rule, in both languages. */
+export interface Message<D> {
+  zh: MessageText<D>;
+  en: MessageText<D>;
+}
+
+/** What a rule's check reports: the message by id, the cells it is about and the data its text needs. */
+export interface Reported<D, M extends string> {
+  messageId: M;
   cells: string[];
   data: D;
   indicatorRow?: number;
 }
 
-export interface RuleSpec<D> {
+export interface RuleSpec<D, M extends string> {
   /** "topic/name", stable: settings and accepted findings refer to it. */
   id: string;
   severity: Severity;
@@ -36,11 +49,11 @@ export interface RuleSpec<D> {
   description: LocalizedText;
   /** False for a rule that runs only when the settings give it a severity (a reviewer's opt-in). */
   recommended?: boolean;
-  message(data: D): LocalizedText;
-  check(context: RuleContext, report: (r: Report<D>) => void): void;
+  messages: Record<M, Message<D>>;
+  check(context: RuleContext, report: (r: Reported<D, M>) => void): void;
 }
 
-export interface Rule {
+export interface Rule<M extends string = string> {
   id: string;
   severity: Severity;
   topic: Topic;
@@ -48,10 +61,31 @@ export interface Rule {
   description: LocalizedText;
   /** False: off unless the settings turn it on. */
   recommended: boolean;
+  /** Its messages by id; their data is the rule's own, so they are read here, rendered only by `run`. */
+  messages: Readonly<Record<M, Message<never>>>;
+  /** What the check reports, with its message rendered: the rule harness asserts on the id, cells and data. */
+  find(context: RuleContext): Found<M>[];
   run(context: RuleContext): Finding[];
 }
 
-export function defineRule<D>(spec: RuleSpec<D>): Rule {
+/** One report of a rule's check, its data kept beside the rendered message. */
+export interface Found<M extends string = string> extends Reported<unknown, M> {
+  message: LocalizedText;
+}
+
+function render<D>(text: MessageText<D>, data: D): string {
+  return typeof text === 'string' ? text : text(data);
+}
+
+export function defineRule<D, M extends string>(spec: RuleSpec<D, M>): Rule<M> {
+  const find = (context: RuleContext): Found<M>[] => {
+    const found: Found<M>[] = [];
+    spec.check(context, (r) => {
+      const message = spec.messages[r.messageId];
+      found.push({ ...r, message: { zh: render(message.zh, r.data), en: render(message.en, r.data) } });
+    });
+    return found;
+  };
   return {
     id: spec.id,
     severity: spec.severity,
@@ -59,22 +93,20 @@ export function defineRule<D>(spec: RuleSpec<D>): Rule {
     dimension: spec.dimension,
     description: spec.description,
     recommended: spec.recommended ?? true,
-    run(context) {
-      const found: Finding[] = [];
-      spec.check(context, (r) => {
-        found.push({
-          rule: spec.id,
-          severity: spec.severity,
-          topic: spec.topic,
-          dimension: spec.dimension,
-          sheet: context.table.sheet,
-          cells: r.cells,
-          message: spec.message(r.data),
-          ...(r.indicatorRow !== undefined ? { indicatorRow: r.indicatorRow } : {}),
-        });
-      });
-      return found;
-    },
+    messages: spec.messages,
+    find,
+    run: (context) =>
+      find(context).map((r) => ({
+        rule: spec.id,
+        messageId: r.messageId,
+        severity: spec.severity,
+        topic: spec.topic,
+        dimension: spec.dimension,
+        sheet: context.table.sheet,
+        cells: r.cells,
+        message: r.message,
+        ...(r.indicatorRow !== undefined ? { indicatorRow: r.indicatorRow } : {}),
+      })),
   };
 }
 
