@@ -58,6 +58,13 @@ export default tseslint.config(
     },
   },
   {
+    // The pipeline reaches the rules through their registry only; helpers live in their stage.
+    files: ['src/core/check.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['./rules/*', '!./rules/index.js'], message: 'check.ts imports the rule registry only.' }] }],
+    },
+  },
+  {
     files: ['src/{workflow,adapters,cli,taskpane,workbench}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {

@@ -5,6 +5,7 @@
 import type { CheckOptions, Dimension, Finding, LocalizedText, Severity, Topic } from '../types.js';
 import type { IndicatorRow, Level1Group, TableModel } from '../recognise/model.js';
 import type { SelfEvalScore } from '../scoring/selfEvaluation.js';
+import { TOLERANCE, withinTolerance } from '../sheet/numbers.js';
 
 export interface RuleContext {
   table: TableModel;
@@ -110,9 +111,9 @@ export function defineRule<D, M extends string>(spec: RuleSpec<D, M>): Rule<M> {
   };
 }
 
-/** Sums compare within the budget tolerance of ±0.005 (万元) and points' 0.005. */
-export const TOLERANCE = 0.005;
+/** Sums compare within the budget tolerance of ±0.005 (万元) and points' 0.005 (sheet/numbers.ts). */
+export { TOLERANCE };
 
 export function nearlyEqual(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TOLERANCE + 1e-9;
+  return withinTolerance(a, b);
 }
