@@ -2,7 +2,7 @@
 import type { Acceptance, CheckOptions, Finding, Indicator, Report, Severity, TableReport, WorkbookSnapshot } from './types.js';
 import { ACCEPTED_SHEET, markAccepted, mergeAcceptances, readAcceptances } from './write/acceptance.js';
 import { REPORT_SHEET } from './report/reportSheet.js';
-import type { Level1Group, TableModel } from './recognise/model.js';
+import type { Level1Group, TableModel } from './recognise/tableModel.js';
 import { Grid } from './sheet/grid.js';
 import { recogniseSheet } from './recognise/recognise.js';
 import { rules, type Rule, type RuleContext } from './rules/index.js';

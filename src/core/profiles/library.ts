@@ -1,6 +1,6 @@
 // 相关性: an indicator library of 共性指标 per profile, and the matching of a table's 三级指标 to it —
 // exact, then normalised, then fuzzy on characters (Chinese is matched by characters, not words).
-import type { IndicatorRow, TableModel } from '../recognise/model.js';
+import type { IndicatorRow, TableModel } from '../recognise/tableModel.js';
 import type { LibraryIndicator } from '../types.js';
 import { normaliseLabel, toHalfWidth } from '../sheet/text.js';
 

@@ -2,7 +2,7 @@
 // the seed's coordinates. Header row → columns → indicator rows → 一级/二级 groups; the block
 // above the header gives 单位名称, 年度绩效目标 and 预算情况.
 import type { BudgetKey, BudgetLine, CellValue, ColumnKey, IndicatorType } from '../types.js';
-import type { FundsBlock, FundsCell, FundsColumn, FundsLine, IndicatorRow, Level1Group, Level2Group, TableModel } from './model.js';
+import type { FundsBlock, FundsCell, FundsColumn, FundsLine, IndicatorRow, Level1Group, Level2Group, TableModel } from './tableModel.js';
 import { Grid } from '../sheet/grid.js';
 import { address, parseCell } from '../sheet/a1.js';
 import { cellText, isBlank, normaliseLabel, toHalfWidth } from '../sheet/text.js';

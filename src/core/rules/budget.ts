@@ -1,7 +1,7 @@
 // 预算情况 (万元): amounts are numbers ≥ 0, parts add up to totals, income balances spending,
 // and figures quoted in the text agree with the table.
 import type { BudgetKey, BudgetLine, CellValue, LocalizedText } from '../types.js';
-import type { TableModel } from '../recognise/model.js';
+import type { TableModel } from '../recognise/tableModel.js';
 import { defineRule, nearlyEqual, type Message } from './rule.js';
 import { formatNumber, roundCents, toHalfWidth } from '../sheet/text.js';
 import { fundsExecution } from '../scoring/execution.js';

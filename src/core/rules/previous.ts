@@ -1,6 +1,6 @@
 // 可行性: this year's targets against last year's table (--previous): a target below what was
 // already achieved, one far above it, and a 定量 indicator that vanished.
-import type { IndicatorRow } from '../recognise/model.js';
+import type { IndicatorRow } from '../recognise/tableModel.js';
 import type { Indicator, ParsedValue } from '../types.js';
 import { defineRule } from './rule.js';
 import { formatNumber } from '../sheet/text.js';

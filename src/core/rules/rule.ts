@@ -3,7 +3,7 @@
 // `check` reports what it finds through `report`, naming a message by its id. The ids are a union
 // per rule (typescript-eslint's MessageIds), so a mistyped id fails the typecheck.
 import type { CheckOptions, Dimension, Finding, LocalizedText, Severity, Topic } from '../types.js';
-import type { IndicatorRow, Level1Group, TableModel } from '../recognise/model.js';
+import type { IndicatorRow, Level1Group, TableModel } from '../recognise/tableModel.js';
 import type { SelfEvalScore } from '../scoring/selfEvaluation.js';
 import { TOLERANCE, withinTolerance } from '../sheet/numbers.js';
 

@@ -1,7 +1,7 @@
 // 评分 (year-end self-evaluation): the actual values the scores rest on must be there and
 // readable, and deviations explained.
 import type { SelfEvalProblem } from '../scoring/selfEvaluation.js';
-import type { IndicatorRow } from '../recognise/model.js';
+import type { IndicatorRow } from '../recognise/tableModel.js';
 import { defineRule, type Message, type RuleContext } from './rule.js';
 import type { Dimension } from '../types.js';
 

@@ -3,7 +3,7 @@
 import { defineRule } from './rule.js';
 import { formatNumber, normaliseLabel } from '../sheet/text.js';
 import { columnLetter } from '../sheet/a1.js';
-import type { TableModel } from '../recognise/model.js';
+import type { TableModel } from '../recognise/tableModel.js';
 import { level2Key, libraryMatches } from '../profiles/library.js';
 import { vanished } from './previous.js';
 

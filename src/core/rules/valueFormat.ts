@@ -1,6 +1,6 @@
 // 指标值: filled, typed 定量/定性, parsed as [comparator] number [unit] for 定量, with
 // plausibility checks on percentages, signs, direction and the unit of 时效指标.
-import type { IndicatorRow } from '../recognise/model.js';
+import type { IndicatorRow } from '../recognise/tableModel.js';
 import { defineRule } from './rule.js';
 import { formatNumber, toHalfWidth } from '../sheet/text.js';
 import { looksLikeDateSerial, serialDate } from '../sheet/value.js';

@@ -1,5 +1,5 @@
 // 预算执行率 from the 项目资金 block: the rate, and the points it earns under 财预〔2020〕10号.
-import type { TableModel } from '../recognise/model.js';
+import type { TableModel } from '../recognise/tableModel.js';
 import { roundCents } from '../sheet/text.js';
 
 /** 执行率 = 执行数 / 预算数 and its 得分 = 分值 × 执行率 (10号, capped at 分值), from the 项目资金 block. */

@@ -1,6 +1,6 @@
 // 分值 and 得分 (DOMAIN.md §4): each 三级's share of the weight above it, rounded to 0.01 by
 // largest remainder so each 一级's points sum exactly to its weight; then the stage's score.
-import type { IndicatorRow, Level1Group, TableModel } from '../recognise/model.js';
+import type { IndicatorRow, Level1Group, TableModel } from '../recognise/tableModel.js';
 import { scoreQualitative, scoreQuantitative, withPublishedQualitative, type SelfEvalScore } from './selfEvaluation.js';
 import { isLowerBetter } from '../recognise/direction.js';
 import { roundCents } from '../sheet/text.js';
