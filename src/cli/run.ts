@@ -87,7 +87,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const targets = options.out ? copyTargets(options.files, options.out) : new Map<string, string>();
   const date = today();
-  const report = (r: FileResult): void => {
+  const print = (r: FileResult): void => {
     if (r.error) io.stderr(`jixiao-check: ${escapeForTerminal(r.error)}\n`);
     if (r.notice) io.stderr(`jixiao-check: ${escapeForTerminal(r.notice)}\n`);
     if (!options.json) io.stdout(renderText(r, options.lang, io.color));
@@ -102,7 +102,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     results = await runPool(tasks, jobs, io.workerScript, (done) => {
       if (io.progress) io.stderr(`\r${zh0 ? '已校验' : 'Checked'} ${done}/${total}${done === total ? '\n' : ''}`);
     });
-    for (const r of results) report(r);
+    for (const r of results) print(r);
   } else {
     for (const file of options.files) {
       let r: FileResult;
@@ -113,7 +113,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         r = { file, error: `${options.lang === 'zh' ? '处理失败' : 'Failed'}: ${(e as Error).message}` };
       }
       results.push(r);
-      report(r);
+      print(r);
     }
   }
   const rows = summaryRows(results);
