@@ -30,6 +30,7 @@ export function toJson(result: FileResult, lang: Lang): unknown {
       })),
       findings: t.findings.map((f) => ({
         rule: f.rule,
+        ...(f.messageId ? { messageId: f.messageId } : {}),
         severity: f.severity,
         topic: f.topic,
         dimension: f.dimension,
