@@ -111,3 +111,17 @@ test('the built JavaScript parses at ES2017 (the pane with its dependencies, mai
   // The check has teeth: ES2018 syntax (object rest) is refused at this level.
   expect(() => acorn.parse('const { a, ...b } = {};', ES2017)).toThrow();
 });
+
+test('the inline probe lets a modern webview mount the pane and shows the message where ResizeObserver is missing', () => {
+  const inline = [...read(ADDIN, 'index.html').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])[0];
+  const run = (resizeObserver: unknown) => {
+    const container = { id: 'container', innerHTML: '', removeAttribute(name: string) { if (name === 'id') this.id = ''; } };
+    const context = vm.createContext({ window: { ResizeObserver: resizeObserver }, document: { getElementById: () => container } });
+    vm.runInContext(inline, context);
+    return container;
+  };
+  expect(run(function ResizeObserver() {})).toMatchObject({ id: 'container', innerHTML: '' });
+  const old = run(undefined);
+  expect(old.id).toBe('');
+  expect(old.innerHTML).toMatch(/浏览器组件过旧/);
+});
