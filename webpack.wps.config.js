@@ -2,7 +2,7 @@
 // folder WPS expects, named from package.json), with index.html, main.js, ribbon.xml and the
 // icons; scripts/wps-deploy.mjs then writes the deployment files beside it. Everything is
 // relative, so the add-in runs from local files. The pane's code, node_modules included, is
-// transpiled to ES2017: WPS's embedded Chromium is older than Office's WebView2 (see docs/WPS.md).
+// transpiled to ES2017 syntax; its runtime floor is Chromium 84 (WeakRef, see docs/WPS.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

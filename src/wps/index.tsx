@@ -12,7 +12,9 @@ function showStaticMessage(container: HTMLElement, text: string): void {
   p.style.padding = '12px';
   p.style.fontFamily = 'sans-serif';
   p.textContent = text;
-  container.replaceChildren(p);
+  // Not replaceChildren (Chromium 86): this message must show in any webview.
+  container.textContent = '';
+  container.appendChild(p);
 }
 
 export function startWpsPane(): void {

@@ -116,7 +116,7 @@ test('the inline probe lets a modern webview mount the pane and shows the messag
   const inline = [...read(ADDIN, 'index.html').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])[0];
   const run = (resizeObserver: unknown) => {
     const container = { id: 'container', innerHTML: '', removeAttribute(name: string) { if (name === 'id') this.id = ''; } };
-    const context = vm.createContext({ window: { ResizeObserver: resizeObserver }, document: { getElementById: () => container } });
+    const context = vm.createContext({ window: { ResizeObserver: resizeObserver, WeakRef }, document: { getElementById: () => container } });
     vm.runInContext(inline, context);
     return container;
   };
