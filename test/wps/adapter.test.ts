@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { fromExcelJs, type WorkbookModel } from '../../src/adapters/simulator/index.js';
 import { createEt } from '../../src/adapters/simulator/et/index.js';
-import { createWpsAdapter, wpsSettingsStore } from '../../src/adapters/wps/index.js';
+import { createWpsAdapter, wpsSettingsStore, type EtRange, type EtWorksheet } from '../../src/adapters/wps/index.js';
 import { checkWorkbook, planReportSheet, planResults, REPORT_SHEET, rules } from '../../src/core/index.js';
 import { DEFAULT_SETTINGS, normalizeSettings, runCheck, runClear } from '../../src/workflow/index.js';
 
@@ -117,4 +117,46 @@ test('a protected workbook structure refuses adding the 校验报告 with a clea
   const plan = planReportSheet(checkWorkbook(snapshot), { lang: 'zh', date: '2026-05-01' });
   await expect(adapter.writeReportSheet(plan)).rejects.toThrow(/工作簿结构受保护/);
   expect(model.sheets.some((s) => s.name === REPORT_SHEET)).toBe(false);
+});
+
+test('a Value2 block handed back as an Item(r, c) object (reported on some WPS builds) reads the same', async () => {
+  const plain = createEt(seedModel());
+  const expected = await createWpsAdapter(plain.application).readSnapshot();
+  const et = createEt(seedModel());
+  // The same application, with every multi-cell Value2 read wrapped the way those builds answer.
+  const wrapRange = (range: EtRange): EtRange =>
+    new Proxy(range, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key, target);
+        if (key === 'Value2' && Array.isArray(value)) return { Item: (r: number, c: number) => (value as unknown[][])[r - 1][c - 1] };
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const wrapSheet = (sheet: EtWorksheet): EtWorksheet =>
+    new Proxy(sheet, {
+      get(target, key) {
+        if (key === 'UsedRange') return wrapRange(target.UsedRange);
+        if (key === 'Range') return (a1: string) => wrapRange(target.Range(a1));
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const books = et.application.ActiveWorkbook;
+  const app = new Proxy(et.application, {
+    get(target, key) {
+      if (key === 'ActiveWorkbook') {
+        return new Proxy(books, {
+          get(b, k) {
+            if (k === 'Worksheets') {
+              const sheets = b.Worksheets;
+              return { get Count() { return sheets.Count; }, Item: (i: number | string) => wrapSheet(sheets.Item(i)), Add: sheets.Add.bind(sheets) };
+            }
+            return Reflect.get(b, k, b);
+          },
+        });
+      }
+      return Reflect.get(target, key, target);
+    },
+  });
+  expect(await createWpsAdapter(app).readSnapshot()).toEqual(expected);
 });

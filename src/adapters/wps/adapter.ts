@@ -118,9 +118,18 @@ function normaliseValue(value: unknown): CellValue {
   return String(value);
 }
 
-/** Value2 as rows: one cell gives a scalar. */
-function asRows(value: unknown): unknown[][] {
-  return Array.isArray(value) ? (value as unknown[]).map((row) => (Array.isArray(row) ? row : [row])) : [[value]];
+/**
+ * Value2 (or Formula) as rows of `rows` × `columns`: one cell gives a scalar, more give arrays of
+ * rows. Some WPS builds are reported to hand back a block as an object answering Item(r, c)
+ * (1-based) instead of arrays; that is read cell by cell.
+ */
+function asRows(value: unknown, rows: number, columns: number): unknown[][] {
+  if (Array.isArray(value)) return (value as unknown[]).map((row) => (Array.isArray(row) ? row : [row]));
+  const item = typeof value === 'object' && value !== null ? (value as { Item?: unknown }).Item : undefined;
+  if (typeof item === 'function' && rows * columns > 1) {
+    return Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (item as (r: number, c: number) => unknown).call(value, r + 1, c + 1)));
+  }
+  return [[value]];
 }
 
 function a1Of(block: Block): string {
@@ -248,7 +257,7 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
     const protectedSheet = sheet.ProtectContents;
     const used = sheet.UsedRange;
     const used0: Block = { top: used.Row, left: used.Column, rows: used.Rows.Count, columns: used.Columns.Count };
-    const rows = asRows(used.Value2);
+    const rows = asRows(used.Value2, used0.rows, used0.columns);
     const snapshot: SheetSnapshot = { name, startRow: 0, startColumn: 0, values: [], merges: [], protected: protectedSheet };
     // UsedRange counts formatted cells too; the core sees the cells holding values, as from Excel.
     const bounds = valueBounds(rows);
@@ -324,8 +333,10 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
       for (const run of runsOf(t.cells)) {
         const left = Math.min(snap.startColumn, run.column);
         const range = sheet.Range(`${columnLetter(left)}${run.top}:${columnLetter(run.column)}${run.bottom}`);
-        const values = asRows(range.Value2);
-        const texts = asRows(range.Formula);
+        const height = run.bottom - run.top + 1;
+        const width = run.column - left + 1;
+        const values = asRows(range.Value2, height, width);
+        const texts = asRows(range.Formula, height, width);
         values.forEach((line, r) =>
           line.forEach((value, c) => {
             const a1 = `${columnLetter(left + c)}${run.top + r}`;
