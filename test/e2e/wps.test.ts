@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import webpack from 'webpack';
 import { fromExcelJs, type CellModel } from '../../src/adapters/simulator/index.js';
-import { ROOT, launchChromium, type Browser } from './harness.js';
+import { DIST, ROOT, ensureWorkbenchBuild, launchChromium, type Browser } from './harness.js';
 import type { SeedSheet } from './wpsEtPage.js';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -59,6 +59,7 @@ let original: [string, CellModel][];
 
 beforeAll(async () => {
   ensureWpsBuild();
+  await ensureWorkbenchBuild();
   tmp = mkdtempSync(path.join(os.tmpdir(), 'wps-e2e-'));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(ROOT, 'test/fixtures/ningxian-2026.xlsx'));
@@ -125,4 +126,27 @@ test('校验 in the WPS pane lists the seed’s findings, selects F24, writes th
   }
   expect(pageErrors).toEqual([]);
   expect(requests.filter((r) => !/^(file|data|blob):/.test(r))).toEqual([]);
+}, 180_000);
+
+test('the workbench can play WPS 表格: 校验 through the WPS adapter writes the same column, counted in WPS calls', async () => {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await page.goto(pathToFileURL(path.join(DIST, 'index.html')).href);
+    await page.locator('[data-cell="A1"]').getByText('宁县总工会整体支出绩效目标表').waitFor();
+    await page.getByText('开发者信息', { exact: true }).first().click();
+    await page.getByRole('combobox', { name: '模拟的 Excel' }).selectOption('wps');
+    await page.getByText('WPS JS API').waitFor();
+    const check = page.locator('.wb-pane button', { hasText: /^校验$/ });
+    await page.waitForFunction(() => [...document.querySelectorAll('.wb-pane button')].some((b) => b.textContent?.trim() === '校验' && !(b as HTMLButtonElement).disabled));
+    await check.click();
+    await page.locator('.wb-pane').getByText('找到 1 张绩效目标表').first().waitFor();
+    await page.locator('[data-cell="J24"]').getByText('0.00').waitFor();
+    expect(await page.getByTestId('last-action').textContent()).toMatch(/上次操作：校验 · WPS 对象模型调用 \d+ 次/);
+  } finally {
+    await page.close();
+  }
+  expect(pageErrors).toEqual([]);
 }, 180_000);
