@@ -9,7 +9,7 @@ import { createExcel, fromExcelJs, type CellModel, type WorkbookModel } from '..
 import { createEt } from '../../src/adapters/simulator/et/index.js';
 import { createWpsAdapter } from '../../src/adapters/wps/index.js';
 import { ACCEPTED_SHEET, type WorkbookSnapshot } from '../../src/core/index.js';
-import { runAccept, runCheck, runClear, type CheckResult, type RunCheckOptions, type WorkbookPort } from '../../src/workflow/index.js';
+import { runAccept, runCheck, runClear, runReport, type CheckResult, type RunCheckOptions, type WorkbookPort } from '../../src/workflow/index.js';
 import { DEFAULT_COLUMNS, validRows, writeTable, type TableSpec } from '../helpers/workbooks.js';
 
 async function seed(): Promise<ExcelJS.Workbook> {
@@ -136,6 +136,40 @@ describe('the Office adapter and the WPS adapter agree', () => {
       }),
       { numRuns: 25, seed: 15 },
     );
+  });
+
+  test('the 校验报告: the same sheet, values, formats, widths, links and styles — except italic, which the WPS adapter does not use', async () => {
+    const { excel, wps } = hosts(() => fromExcelJs(seedBook));
+    const options = { ...OPTIONS, date: '2026-05-01' };
+    // One finding accepted, so the report has an accepted (italic in Excel) row.
+    const checked = await runCheck(excel.port, OPTIONS);
+    await runCheck(wps.port, OPTIONS);
+    const finding = checked.report.tables[0].findings.find((f) => f.severity === 'error')!;
+    const accept = { accept: finding, reason: '已核实', by: '审核人', date: '2026-05-01' };
+    await runAccept(excel.port, accept, OPTIONS);
+    await runAccept(wps.port, accept, OPTIONS);
+    const written = [await runReport(excel.port, options), await runReport(wps.port, options)];
+    expect(written[1]).toEqual(written[0]);
+    const withoutItalic = (state: ReturnType<typeof workbookState>) => ({
+      ...state,
+      sheets: state.sheets.map((s) => ({
+        ...s,
+        cells: Object.fromEntries(
+          Object.entries(s.cells).map(([k, c]) => {
+            if (!c.font?.italic) return [k, c];
+            const { italic: _italic, ...font } = c.font;
+            return [k, Object.keys(font).length ? { ...c, font } : (({ font: _font, ...rest }) => rest)(c)];
+          }),
+        ),
+      })),
+    });
+    expect(workbookState(wps.model)).toEqual(withoutItalic(workbookState(excel.model)));
+    expect(wps.model.sheets.at(-1)?.name).toBe('校验报告');
+    expect(excel.model.sheets.some((s) => [...s.cells.values()].some((c) => c.font?.italic))).toBe(true);
+    // Refreshed: still one report, the same again.
+    written.push(await runReport(excel.port, options), await runReport(wps.port, options));
+    expect(written[3]).toEqual(written[2]);
+    expect(workbookState(wps.model)).toEqual(withoutItalic(workbookState(excel.model)));
   });
 
   test('a protected sheet: both leave it alone and say so', async () => {
