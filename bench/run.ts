@@ -12,6 +12,7 @@ import { snapshotOf } from '../src/adapters/exceljs/snapshot.js';
 import { generatedSheet } from './generate.js';
 import { adapterFigures } from './adapter.js';
 import { copyFigures } from './copy.js';
+import { wpsFigures } from './wps.js';
 
 const root = process.cwd();
 const SEED = path.join(root, 'assets/samples/ningxian-2026.xlsx');
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
 
   rows.push(...(await adapterFigures()));
   rows.push(...(await copyFigures(SEED)));
+  rows.push(...(await wpsFigures()));
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
   for (const [what, value, goal] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(12)}  ${goal}`);

@@ -28,7 +28,7 @@ import { parseQualified } from '../adapters/office/addresses.js';
 import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from '../adapters/simulator/index.js';
 import { workbenchStrings } from './strings.js';
 import { WorkbookProblem } from '../adapters/xlsx/index.js';
-import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
+import { createWorkbenchHost, createWpsWorkbenchHost, type ActionRecord, type WorkbenchHostOptions } from './workbenchHost.js';
 
 export interface WorkbenchProps {
   /** The page's language at start; the pane's language switch changes it. */
@@ -42,12 +42,15 @@ export interface WorkbenchProps {
 }
 
 /** Excel versions worth trying: each switches the adapter to another annotation/merge mode. */
+const WPS_HOST = 'wps';
 const EXCEL_VERSIONS: { version: string; label: Record<Lang, string> }[] = [
   { version: '1.20', label: { zh: 'Microsoft 365（ExcelApi 1.20）', en: 'Microsoft 365 (ExcelApi 1.20)' } },
   { version: '1.17', label: { zh: 'Office 2024（ExcelApi 1.17）', en: 'Office 2024 (ExcelApi 1.17)' } },
   { version: '1.14', label: { zh: 'Office 2021（ExcelApi 1.14）', en: 'Office 2021 (ExcelApi 1.14)' } },
   { version: '1.9', label: { zh: 'ExcelApi 1.9（无批注）', en: 'ExcelApi 1.9 (no notes)' } },
   { version: '1.4', label: { zh: 'ExcelApi 1.4（最低要求）', en: 'ExcelApi 1.4 (minimum)' } },
+  // Not an ExcelApi version: the pane runs over simulated WPS 表格 instead (issue 15).
+  { version: WPS_HOST, label: { zh: 'WPS 表格（模拟）', en: 'WPS Spreadsheets (simulated)' } },
 ];
 const ZOOMS = [1, 0.9, 0.8, 0.7, 0.6];
 /** The pane's width in pixels: as in Excel, 360 unless the user drags or keys the divider. */
@@ -118,11 +121,14 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
     () =>
       session
         ? {
-            host: createWorkbenchHost(session.excel, {
+            // The same model under either host: the Excel simulator, or simulated WPS 表格.
+            host: (apiVersion === WPS_HOST ? (o: WorkbenchHostOptions) => createWpsWorkbenchHost(session.excel.model, o) : (o: WorkbenchHostOptions) => createWorkbenchHost(session.excel, o))({
               settings,
               displayLanguage: () => (langRef.current === 'zh' ? 'zh-CN' : 'en-US'),
               onAction: (record) => {
                 setLastAction(record);
+                // The ET simulator has no sync events: redraw after each of its actions.
+                if (record.wpsCalls !== undefined) setRevision((r) => r + 1);
                 // An old failure to open another file says nothing about what worked since.
                 if (record.ok) setError(null);
                 setActions((n) => n + 1);
@@ -165,7 +171,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
       setOpening(true);
       setError(null);
       try {
-        const next = await openWorkbook(await bytes, name, versionRef.current);
+        const next = await openWorkbook(await bytes, name, versionRef.current === WPS_HOST ? DEFAULT_API_VERSION : versionRef.current);
         if (load !== loads.current) return;
         checked.current = false;
         setSession(next);
@@ -467,7 +473,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
                       size="small"
                       value={apiVersion}
                       onChange={(_, d) => {
-                        if (session) session.excel.apiVersion = d.value;
+                        if (session && d.value !== WPS_HOST) session.excel.apiVersion = d.value;
                         setApiVersion(d.value);
                       }}
                     >
@@ -480,10 +486,12 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
                   </label>
                   <span data-testid="last-action" data-actions={actions}>
                     {lastAction
-                      ? s.lastAction(s.action[lastAction.action], lastAction.syncs, lastAction.runs, lastAction.ms, lastAction.ok)
+                      ? lastAction.wpsCalls !== undefined
+                        ? s.lastWpsAction(s.action[lastAction.action], lastAction.wpsCalls, lastAction.ms, lastAction.ok)
+                        : s.lastAction(s.action[lastAction.action], lastAction.syncs, lastAction.runs, lastAction.ms, lastAction.ok)
                       : s.noAction}
                   </span>
-                  <span>ExcelApi {apiVersion}</span>
+                  <span>{apiVersion === WPS_HOST ? 'WPS JS API' : `ExcelApi ${apiVersion}`}</span>
                 </div>
               </details>
             </div>

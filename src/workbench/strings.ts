@@ -28,6 +28,8 @@ export interface WorkbenchStrings {
   pane: string;
   action: Record<PaneAction, string>;
   lastAction: (action: string, syncs: number, runs: number, ms: number, ok: boolean) => string;
+  /** The same in simulated WPS, counted in object-model calls. */
+  lastWpsAction: (action: string, calls: number, ms: number, ok: boolean) => string;
   noAction: string;
   unsaved: string;
   rowsShown: (shown: number, total: number) => string;
@@ -77,6 +79,7 @@ const zh: WorkbenchStrings = {
   action: { check: '校验', clear: '清除结果', select: '定位单元格', accept: '忽略', unaccept: '取消忽略', report: '生成校验报告' },
   lastAction: (action, syncs, runs, ms, ok) =>
     `上次操作：${action}${ok ? '' : '（失败）'} · context.sync() ${syncs} 次 · Excel.run ${runs} 次 · ${ms} 毫秒`,
+  lastWpsAction: (action, calls, ms, ok) => `上次操作：${action}${ok ? '' : '（失败）'} · WPS 对象模型调用 ${calls} 次 · ${ms} 毫秒`,
   noAction: '点击右侧窗格中的“校验”开始',
   unsaved: '有未下载的更改',
   rowsShown: (shown, total) => `已显示 ${shown} / ${total} 行，向下滚动显示更多`,
@@ -125,6 +128,7 @@ const en: WorkbenchStrings = {
   action: { check: 'Check', clear: 'Clear results', select: 'Go to cell', accept: 'Accept', unaccept: 'Undo accept', report: 'Write check report' },
   lastAction: (action, syncs, runs, ms, ok) =>
     `Last action: ${action}${ok ? '' : ' (failed)'} · context.sync() × ${syncs} · Excel.run × ${runs} · ${ms} ms`,
+  lastWpsAction: (action, calls, ms, ok) => `Last action: ${action}${ok ? '' : ' (failed)'} · WPS object-model calls × ${calls} · ${ms} ms`,
   noAction: 'Click Check in the pane to start',
   unsaved: 'Changes not downloaded',
   rowsShown: (shown, total) => `Showing ${shown} of ${total} rows; scroll down for more`,

@@ -1,9 +1,13 @@
 // The pane's host in the workbench: the same src/adapters/office adapter as inside Excel, handed the
 // simulator's Excel.run, so the page exercises the real read → sync → write path. Each pane
-// action is measured in context.sync() calls, which is what a real Excel round trip costs.
+// action is measured in context.sync() calls, which is what a real Excel round trip costs. The
+// page can also play WPS 表格: the WPS adapter over the ET simulator, on the same model, measured
+// in object-model calls.
 import { createWorkbookAdapter } from '../adapters/office/index.js';
+import { createWpsAdapter } from '../adapters/wps/index.js';
 import { createSession, type CheckResult, type Session, type SettingsStore } from '../workflow/index.js';
-import type { ExcelSimulator } from '../adapters/simulator/index.js';
+import type { ExcelSimulator, WorkbookModel } from '../adapters/simulator/index.js';
+import { createEt } from '../adapters/simulator/et/index.js';
 
 export type PaneAction = 'check' | 'clear' | 'select' | 'accept' | 'unaccept' | 'report';
 
@@ -16,6 +20,8 @@ export interface ActionRecord {
   /** Wall time in milliseconds. */
   ms: number;
   ok: boolean;
+  /** Set when the simulated host is WPS: object-model calls the action made (syncs and runs are then 0). */
+  wpsCalls?: number;
   /** The header cell of the 得分 column a check wrote, for the page to scroll to. */
   written?: { sheet: string; cell: string };
 }
@@ -37,18 +43,18 @@ export interface WorkbenchHostOptions {
   today?: () => string;
 }
 
-export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHostOptions): Session {
-  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
-  const inner = createSession({
-    port: adapter,
-    settings: options.settings,
-    displayLanguage: options.displayLanguage,
-    ...(options.today ? { today: options.today } : {}),
-  });
+/** What a host's actions are measured by: Excel's syncs and runs, or WPS's object-model calls. */
+interface Counter {
+  syncs(): number;
+  runs(): number;
+  wpsCalls?(): number;
+}
 
+function measuredSession(inner: Session, counter: Counter, options: WorkbenchHostOptions): Session {
   async function measured<T>(action: PaneAction, work: () => Promise<T>, written?: (result: T) => ActionRecord['written']): Promise<T> {
-    const syncs = excel.totalSyncs;
-    const runs = excel.runs;
+    const syncs = counter.syncs();
+    const runs = counter.runs();
+    const calls = counter.wpsCalls?.() ?? 0;
     const started = performance.now();
     let ok = false;
     let header: ActionRecord['written'];
@@ -60,10 +66,11 @@ export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHos
     } finally {
       options.onAction?.({
         action,
-        syncs: excel.totalSyncs - syncs,
-        runs: excel.runs - runs,
+        syncs: counter.syncs() - syncs,
+        runs: counter.runs() - runs,
         ms: Math.round(performance.now() - started),
         ok,
+        ...(counter.wpsCalls ? { wpsCalls: counter.wpsCalls() - calls } : {}),
         ...(header ? { written: header } : {}),
       });
     }
@@ -78,4 +85,24 @@ export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHos
     unaccept: (finding, settings) => measured('unaccept', () => inner.unaccept(finding, settings)),
     writeReport: (settings) => measured('report', () => inner.writeReport(settings)),
   };
+}
+
+function sessionOver(port: Parameters<typeof createSession>[0]['port'], options: WorkbenchHostOptions): Session {
+  return createSession({
+    port,
+    settings: options.settings,
+    displayLanguage: options.displayLanguage,
+    ...(options.today ? { today: options.today } : {}),
+  });
+}
+
+export function createWorkbenchHost(excel: ExcelSimulator, options: WorkbenchHostOptions): Session {
+  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
+  return measuredSession(sessionOver(adapter, options), { syncs: () => excel.totalSyncs, runs: () => excel.runs }, options);
+}
+
+/** The same workbook in simulated WPS 表格: the WPS adapter over the ET simulator (issue 15). */
+export function createWpsWorkbenchHost(model: WorkbookModel, options: WorkbenchHostOptions): Session {
+  const et = createEt(model);
+  return measuredSession(sessionOver(createWpsAdapter(et.application), options), { syncs: () => 0, runs: () => 0, wpsCalls: () => et.calls }, options);
 }
