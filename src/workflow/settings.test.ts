@@ -65,3 +65,36 @@ test('stored config from another version: unknown rules and profiles are dropped
   // The older form, reservedPoints beside the switches, is still read.
   expect(normalizeSettings({ notes: false, reservedPoints: 10 })).toEqual({ ...DEFAULT_SETTINGS, notes: false, reservedPoints: 10 });
 });
+
+test('the grouping of findings is kept with the pane’s switches; by topic, the default, leaves no key', () => {
+  const byDimension = { ...DEFAULT_SETTINGS, groupBy: 'dimension' as const };
+  const stored = toStoredSettings(byDimension);
+  expect(stored.groupBy).toBe('dimension');
+  expect(stored.config).toEqual({ reservedPoints: 0 });
+  expect(normalizeSettings(JSON.stringify(stored))).toEqual(byDimension);
+  expect('groupBy' in toStoredSettings({ ...DEFAULT_SETTINGS, groupBy: 'topic' })).toBe(false);
+  expect(normalizeSettings({ groupBy: 'topic' })).toEqual(DEFAULT_SETTINGS);
+  expect(normalizeSettings({ groupBy: 'rows' })).toEqual(DEFAULT_SETTINGS);
+});
+
+test('an edited 共性指标 library is stored in the config JSON and replaces the profile’s own', () => {
+  const library = [
+    { name: '项目完成率', level2: '数量指标', unit: '%' },
+    { name: '群众满意度', level2: '满意度指标', unit: '%' },
+  ];
+  const settings = { ...DEFAULT_SETTINGS, profile: 'gansu-county' as const, library };
+  const stored = toStoredSettings(settings);
+  expect(stored.config.library).toEqual(library);
+  // The CLI reads the same JSON with --config and checks against the same library.
+  expect(parseConfig(JSON.parse(JSON.stringify(stored.config))).options.library).toEqual(library);
+  expect(checkOptionsOf(settings).library).toEqual(library);
+  expect(normalizeSettings(JSON.stringify(stored))).toEqual(settings);
+  // An empty list is a choice (check against no library), not "use the profile's".
+  expect(checkOptionsOf({ ...settings, library: [] }).library).toEqual([]);
+  expect(checkOptionsOf({ ...DEFAULT_SETTINGS, profile: 'gansu-county' }).library?.length).toBeGreaterThan(2);
+  // A library the config parser would refuse is dropped, and the profile's is used again.
+  expect(normalizeSettings({ config: { profile: 'gansu-county', library: [{ level2: '数量指标' }] } })).toEqual({
+    ...DEFAULT_SETTINGS,
+    profile: 'gansu-county',
+  });
+});
