@@ -61,7 +61,7 @@ test('groupFindings orders groups as the report does and leaves empty ones out',
 test('by topic (主题) the groups are the topics; by 审核维度 they are the four dimensions', () => {
   const { rerender } = renderPart(list([one], 'all', 'topic'));
   expect(groupHeadings()).toEqual(['结构 (1)', '权重 (1)', '预算 (1)', '指标值 (1)']);
-  expect((screen.getByRole('radio', { name: '按主题' }) as HTMLInputElement).checked).toBe(true);
+  expect((screen.getByRole('combobox', { name: '分组方式' }) as HTMLSelectElement).value).toBe('topic');
 
   rerender(list([one], 'all', 'dimension'));
   expect(groupHeadings()).toEqual(['完整性 (2)', '相关性 (1)', '可行性 (1)']);
@@ -74,20 +74,20 @@ test('choosing 按审核维度 asks for the dimension grouping; the filter still
   const chosen: FindingGrouping[] = [];
   renderPart(list([one], 'warning', 'dimension', (g) => chosen.push(g)));
   expect(groupHeadings()).toEqual(['完整性 (1)', '相关性 (1)']);
-  await user.click(screen.getByRole('radio', { name: '按主题' }));
+  await user.selectOptions(screen.getByRole('combobox', { name: '分组方式' }), '按主题');
   expect(chosen).toEqual(['topic']);
-  expect(screen.getByRole('radiogroup', { name: '分组方式' })).toBeTruthy();
 });
 
 test('in English the dimensions have their English names', () => {
   renderPart(list([{ ...one, unitName: 'Union' }], 'all', 'dimension'), 'en');
   const region = within(screen.getByRole('region', { name: '表1 · Union' }));
   expect(region.getAllByRole('heading', { level: 4 }).map((h) => h.textContent)).toEqual(['Completeness (2)', 'Relevance (1)', 'Feasibility (1)']);
-  expect(screen.getByRole('radio', { name: 'Review dimension' })).toBeTruthy();
+  expect(screen.getByRole('option', { name: 'Review dimension' })).toBeTruthy();
+  expect(screen.getByRole('combobox', { name: 'Group by' })).toBeTruthy();
 });
 
 test('with no open findings the grouping is not offered', () => {
   renderPart(list([{ ...one, findings: [] }], 'all', 'topic'));
-  expect(screen.queryByRole('radiogroup', { name: '分组方式' })).toBeNull();
+  expect(screen.queryByRole('combobox', { name: '分组方式' })).toBeNull();
   expect(screen.getByText(/未发现问题|没有发现/)).toBeTruthy();
 });

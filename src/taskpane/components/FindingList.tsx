@@ -1,6 +1,6 @@
 // 问题清单: the severity filter and the grouping, then per table its open findings by 主题 or by
 // 审核维度, and its accepted ones (已忽略) apart.
-import { Body1, Button, mergeClasses, Radio, RadioGroup, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, mergeClasses, Radio, RadioGroup, Select, Subtitle2 } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode, type Ref } from 'react';
 import { DIMENSIONS, TOPICS, type Finding, type Severity, type TableReport } from '../../core/index.js';
@@ -116,27 +116,25 @@ export function FindingList({ tables, counts, filter, onFilterChange, grouping, 
   const total = counts.error + counts.warning + counts.info;
   return (
     <section aria-labelledby={id} className={shared.section}>
-      <h2 id={id} className={shared.h2} ref={headingRef} tabIndex={-1}>
-        <Subtitle2>{s.findingsTitle}</Subtitle2>
-      </h2>
+      {/* The grouping sits beside the heading: a line of its own would push the first finding
+          out of view in a short pane (1093×614 at 100 %). */}
+      <div className={styles.heading}>
+        <h2 id={id} className={shared.h2} ref={headingRef} tabIndex={-1}>
+          <Subtitle2>{s.findingsTitle}</Subtitle2>
+        </h2>
+        {total > 0 && (
+          <Select size="small" aria-label={s.groupLabel} value={grouping} onChange={(_, d) => onGroupingChange(d.value as FindingGrouping)}>
+            <option value="topic">{s.groupByTopic}</option>
+            <option value="dimension">{s.groupByDimension}</option>
+          </Select>
+        )}
+      </div>
       {total > 0 && (
         <RadioGroup layout="horizontal" className={styles.controls} aria-label={s.filterLabel} value={filter} onChange={(_, d) => onFilterChange(d.value as Filter)}>
           <Radio value="all" label={{ children: `${s.filterAll} (${total})`, className: shared.nowrap }} />
           {SEVERITIES.map((sev) => (
             <Radio key={sev} value={sev} label={{ children: `${s.severityPlural[sev]} (${counts[sev]})`, className: shared.nowrap }} />
           ))}
-        </RadioGroup>
-      )}
-      {total > 0 && (
-        <RadioGroup
-          layout="horizontal"
-          className={styles.controls}
-          aria-label={s.groupLabel}
-          value={grouping}
-          onChange={(_, d) => onGroupingChange(d.value as FindingGrouping)}
-        >
-          <Radio value="topic" label={{ children: s.groupByTopic, className: shared.nowrap }} />
-          <Radio value="dimension" label={{ children: s.groupByDimension, className: shared.nowrap }} />
         </RadioGroup>
       )}
       {tables.map((t, i) => (
