@@ -111,7 +111,8 @@ export function SettingsPanel({ settings, reserved, disabled, onChange, onOpenCh
           <LibraryEditor library={settings.library} profile={settings.profile} disabled={disabled} onChange={(library) => onChange({ library })} />
           <div role="group" aria-labelledby={rulesId} className={shared.section}>
             <div className={shared.row}>
-              <Text id={rulesId} weight="semibold">
+              {/* Headings in order (h1 title, h2 规则, h3 topics), before the results' h2 come. */}
+              <Text as="h2" id={rulesId} weight="semibold" className={styles.heading}>
                 {s.rulesTitle}
               </Text>
               <Caption1 className={shared.muted}>{s.rulesChanged(changed)}</Caption1>
@@ -122,7 +123,7 @@ export function SettingsPanel({ settings, reserved, disabled, onChange, onOpenCh
             <Caption1 className={shared.muted}>{s.rulesHint}</Caption1>
             {RULES_BY_TOPIC.map((group) => (
               <div key={group.topic} role="group" aria-label={s.topic[group.topic]}>
-                <h4 className={shared.h4}>{s.topic[group.topic]}</h4>
+                <h3 className={shared.h4}>{s.topic[group.topic]}</h3>
                 <ul className={shared.plainList}>
                   {group.rules.map((rule) => (
                     <RuleRow key={rule.id} rule={rule} setting={settings.rules?.[rule.id]} onChange={(v) => setRule(rule.id, v)} />
