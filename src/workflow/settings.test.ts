@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS } from './settings.js';
-import { parseConfig } from '../core/index.js';
+import { parseConfig, PROFILES } from '../core/index.js';
+import { PROPERTY_TEXT_LIMIT, readSettingsProperties, settingsProperties } from './documentSettings.js';
 import { checkOptionsOf, localStorageSettingsStore, memorySettingsStore, normalizeSettings, toStoredSettings } from './settings.js';
 
 test('normalizeSettings keeps valid fields and defaults the rest', () => {
@@ -97,4 +98,14 @@ test('an edited 共性指标 library is stored in the config JSON and replaces t
     ...DEFAULT_SETTINGS,
     profile: 'gansu-county',
   });
+});
+
+test('a whole edited library fits the workbook’s settings properties (255-character parts) and reads back the same', async () => {
+  const library = [...(PROFILES['gansu-county'].options.library ?? []), { name: '职工群众满意度', level2: '满意度指标', unit: '%' }];
+  const settings = { ...DEFAULT_SETTINGS, profile: 'gansu-county' as const, library, groupBy: 'dimension' as const };
+  const props = new Map(settingsProperties(settings));
+  expect(props.size).toBeGreaterThan(3);
+  expect([...props.values()].every((v) => v.length <= PROPERTY_TEXT_LIMIT)).toBe(true);
+  const text = await readSettingsProperties({ get: (k: string) => Promise.resolve(props.get(k)) });
+  expect(normalizeSettings(text)).toEqual(settings);
 });
