@@ -1,5 +1,5 @@
 // Every string the task pane shows, in Chinese (default) and English.
-import { type Lang, type LocalizedText, type Severity, type TableReport, type Topic, SEVERITY_NAMES, STAGE_NAMES, TOPIC_NAMES, langFromTag } from '../core/index.js';
+import { type Dimension, type Lang, type LocalizedText, type Severity, type TableReport, type Topic, DIMENSION_NAMES, SEVERITY_NAMES, STAGE_NAMES, TOPIC_NAMES, langFromTag } from '../core/index.js';
 
 export { langFromTag };
 import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from '../workflow/index.js';
@@ -39,6 +39,11 @@ export interface UiStrings {
   /** Plural label for the filter and counts. */
   severityPlural: Record<Severity, string>;
   topic: Record<Topic, string>;
+  dimension: Record<Dimension, string>;
+  /** 分组: findings by 主题 (topic) or by 审核维度. */
+  groupLabel: string;
+  groupByTopic: string;
+  groupByDimension: string;
   stage: Record<TableReport['stage'], string>;
   summaryTitle: string;
   tablesFound: (n: number) => string;
@@ -106,6 +111,18 @@ export interface UiStrings {
   ruleOff: string;
   rulesChanged: (n: number) => string;
   rulesReset: string;
+  /** 共性指标库: the profile's library, or the one edited here. */
+  libraryTitle: (n: number) => string;
+  libraryHint: string;
+  libraryEdited: string;
+  libraryName: string;
+  libraryLevel2: string;
+  libraryUnit: string;
+  libraryAdd: string;
+  libraryRemove: (name: string) => string;
+  libraryReset: string;
+  libraryEmpty: string;
+  libraryDuplicate: string;
   // 校验报告
   report: string;
   reporting: string;
@@ -165,6 +182,10 @@ const zh: UiStrings = {
   severity: SEVERITY_NAMES.zh,
   severityPlural: SEVERITY_NAMES.zh,
   topic: TOPIC_NAMES.zh,
+  dimension: DIMENSION_NAMES.zh,
+  groupLabel: '分组方式',
+  groupByTopic: '按主题',
+  groupByDimension: '按审核维度',
   stage: { target: `${STAGE_NAMES.zh.target}阶段`, 'self-evaluation': `${STAGE_NAMES.zh['self-evaluation']}阶段` },
   summaryTitle: '概况',
   tablesFound: (n) => `找到 ${n} 张绩效目标表`,
@@ -234,6 +255,17 @@ const zh: UiStrings = {
   ruleOff: '关闭',
   rulesChanged: (n) => (n ? `已更改 ${n} 条规则` : '全部为默认'),
   rulesReset: '恢复默认规则',
+  libraryTitle: (n) => `共性指标库（${n} 项）`,
+  libraryHint: '相关性检查将表中指标与此库核对：名称相近的提示采用标准名称，共性指标应列在库中规定的二级指标下。改动随设置保存，下次校验时生效。',
+  libraryEdited: '已修改（不同于模板自带的指标库）',
+  libraryName: '指标名称',
+  libraryLevel2: '二级指标（可空）',
+  libraryUnit: '单位（可空）',
+  libraryAdd: '添加指标',
+  libraryRemove: (name) => `删除“${name}”`,
+  libraryReset: '恢复模板的指标库',
+  libraryEmpty: '指标库为空：不做共性指标核对。',
+  libraryDuplicate: '库中已有同名指标。',
   report: '生成校验报告',
   reporting: '正在生成校验报告…',
   reportTitle: '校验报告',
@@ -277,6 +309,10 @@ const en: UiStrings = {
   severity: SEVERITY_NAMES.en,
   severityPlural: { error: 'Errors', warning: 'Warnings', info: 'Info' },
   topic: TOPIC_NAMES.en,
+  dimension: DIMENSION_NAMES.en,
+  groupLabel: 'Group by',
+  groupByTopic: 'Topic',
+  groupByDimension: 'Review dimension',
   stage: { target: 'Target setting', 'self-evaluation': 'Year-end self-evaluation' },
   summaryTitle: 'Summary',
   tablesFound: (n) => `${n} target table${n === 1 ? '' : 's'} found`,
@@ -350,6 +386,17 @@ const en: UiStrings = {
   ruleOff: 'Off',
   rulesChanged: (n) => (n ? `${n} rule${n === 1 ? '' : 's'} changed` : 'All at their defaults'),
   rulesReset: 'Reset rules',
+  libraryTitle: (n) => `Common indicator library (${n})`,
+  libraryHint: 'The relevance checks compare the table’s indicators with this library: a close name is told to use the standard one, and a common indicator belongs under the second level given here. Saved with the settings; applies from the next check.',
+  libraryEdited: 'Edited (differs from the template’s library)',
+  libraryName: 'Indicator name',
+  libraryLevel2: 'Second level (optional)',
+  libraryUnit: 'Unit (optional)',
+  libraryAdd: 'Add indicator',
+  libraryRemove: (name) => `Remove “${name}”`,
+  libraryReset: 'Restore the template’s library',
+  libraryEmpty: 'The library is empty: no common-indicator checks.',
+  libraryDuplicate: 'The library already has an indicator of this name.',
   report: 'Write check report',
   reporting: 'Writing the check report…',
   reportTitle: 'Check report',

@@ -129,3 +129,43 @@ test('the mode line says what Ctrl+Z does: nothing below 1.19, step by step at 1
     cleanup();
   }
 });
+
+test('an indicator added to the 共性指标库 in 设置 is checked on the real table; 按审核维度 groups it under 相关性 and is remembered', async () => {
+  const excel = simulated();
+  const adapter = createWorkbookAdapter({ run: excel.run, isSetSupported: excel.isSetSupported });
+  const store = memorySettingsStore();
+  const host = createSession({ port: adapter, settings: store, displayLanguage: () => 'zh-CN' });
+  const view = render(<TaskPane host={host} />);
+  const user = userEvent.setup();
+  const check = screen.getByRole('button', { name: '校验' }) as HTMLButtonElement;
+  await waitFor(() => expect(check.disabled).toBe(false));
+
+  // Without a library nothing is compared: 资产登记率 under 资产管理 passes.
+  await user.click(check);
+  await screen.findByRole('heading', { name: '概况' });
+  expect(screen.queryByText(/共性指标「资产登记率」/)).toBeNull();
+
+  await user.click(screen.getByRole('button', { name: '设置' }));
+  await user.click(screen.getByRole('button', { name: '共性指标库（0 项）' }));
+  const library = within(screen.getByRole('group', { name: /^共性指标库/ }));
+  await user.type(library.getByRole('textbox', { name: '指标名称' }), '资产登记率');
+  await user.type(library.getByRole('textbox', { name: '二级指标（可空）' }), '质量指标');
+  await user.type(library.getByRole('textbox', { name: '单位（可空）' }), '%{Enter}');
+  expect(screen.getByRole('button', { name: '共性指标库（1 项）' })).toBeTruthy();
+
+  await user.click(check);
+  const finding = await screen.findByRole('button', { name: /共性指标「资产登记率」应列在「质量指标」下/ });
+  expect(finding).toBeTruthy();
+  await user.selectOptions(screen.getByRole('combobox', { name: '分组方式' }), '按审核维度');
+  const relevance = screen.getAllByRole('group').find((g) => /^相关性 \(\d+\)$/.test(g.querySelector('h4')?.textContent ?? ''));
+  expect(relevance && within(relevance).getByRole('button', { name: /资产登记率/ })).toBeTruthy();
+
+  // A new pane over the same settings: the library and the grouping are still chosen.
+  view.unmount();
+  render(<TaskPane host={host} />);
+  const again = screen.getByRole('button', { name: '校验' }) as HTMLButtonElement;
+  await waitFor(() => expect(again.disabled).toBe(false));
+  await user.click(again);
+  await screen.findByRole('button', { name: /共性指标「资产登记率」应列在「质量指标」下/ });
+  expect((screen.getByRole('combobox', { name: '分组方式' }) as HTMLSelectElement).value).toBe('dimension');
+}, 30_000); // two panes, three checks and typing: ≈ 3 s alone, far more on a loaded machine

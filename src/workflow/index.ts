@@ -22,6 +22,7 @@ export {
   memorySettingsStore,
   normalizeSettings,
   toStoredSettings,
+  type FindingGrouping,
   type KeyValueStorage,
   type PaneSettings,
   type SettingsStore,

@@ -1,7 +1,7 @@
 // Settings come back from storage (document settings, localStorage) as untyped JSON,
 // possibly from an older version: keep what is valid, default the rest. The check's settings
 // are stored as the config JSON the CLI reads with --config (parseConfig accepts it).
-import { PROFILES, isValidReservedPoints, parseConfig, toConfigJson, type ConfigJson, type ProfileName, rules, type CheckOptions, type Lang, type RuleSetting } from '../core/index.js';
+import { PROFILES, isValidReservedPoints, parseConfig, toConfigJson, type ConfigJson, type LibraryIndicator, type ProfileName, rules, type CheckOptions, type Lang, type RuleSetting } from '../core/index.js';
 
 export interface PaneSettings {
   /** 写入得分列: write the 得分 column beside each table. */
@@ -18,7 +18,14 @@ export interface PaneSettings {
   profile?: ProfileName;
   /** Rules switched off or given another severity, by rule id (only those changed). */
   rules?: Record<string, RuleSetting>;
+  /** 共性指标库 edited in 设置; undefined uses the profile's own library. */
+  library?: LibraryIndicator[];
+  /** How the pane groups findings; undefined is by topic (主题). */
+  groupBy?: FindingGrouping;
 }
+
+/** 主题 (the rule's topic) or 审核维度 (completeness, relevance, appropriateness, feasibility). */
+export type FindingGrouping = 'topic' | 'dimension';
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   writeScores: true,
@@ -37,6 +44,7 @@ export interface StoredSettings {
   notes: boolean;
   fills: boolean;
   lang?: Lang;
+  groupBy?: FindingGrouping;
   config: ConfigJson;
 }
 
@@ -44,7 +52,7 @@ export interface StoredSettings {
 export function configOf(s: PaneSettings): ConfigJson {
   return toConfigJson({
     ...(s.profile ? { profile: s.profile } : {}),
-    options: { reservedPoints: s.reservedPoints, ...(s.rules ? { rules: s.rules } : {}) },
+    options: { reservedPoints: s.reservedPoints, ...(s.rules ? { rules: s.rules } : {}), ...(s.library ? { library: s.library } : {}) },
   });
 }
 
@@ -54,7 +62,14 @@ export function checkOptionsOf(s: PaneSettings): CheckOptions {
 }
 
 export function toStoredSettings(s: PaneSettings): StoredSettings {
-  return { writeScores: s.writeScores, notes: s.notes, fills: s.fills, ...(s.lang ? { lang: s.lang } : {}), config: configOf(s) };
+  return {
+    writeScores: s.writeScores,
+    notes: s.notes,
+    fills: s.fills,
+    ...(s.lang ? { lang: s.lang } : {}),
+    ...(s.groupBy === 'dimension' ? { groupBy: s.groupBy } : {}),
+    config: configOf(s),
+  };
 }
 
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
@@ -68,6 +83,16 @@ function knownRules(raw: unknown): Record<string, RuleSetting> | undefined {
     if (rule && RULE_SETTINGS.includes(setting as RuleSetting) && setting !== rule.severity) out[id] = setting as RuleSetting;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** A stored library the config parser accepts, or undefined (a broken one falls back to the profile's). */
+function validLibrary(raw: unknown): LibraryIndicator[] | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return parseConfig({ library: raw } as ConfigJson).options.library;
+  } catch {
+    return undefined;
+  }
 }
 
 export function normalizeSettings(raw: unknown): PaneSettings | null {
@@ -91,6 +116,7 @@ export function normalizeSettings(raw: unknown): PaneSettings | null {
       : (profile ? PROFILES[profile].options.reservedPoints : undefined) ?? DEFAULT_SETTINGS.reservedPoints;
   const lang: Lang | undefined = o.lang === 'zh' || o.lang === 'en' ? o.lang : undefined;
   const ruleSettings = knownRules(config.rules);
+  const library = validLibrary(config.library);
   return {
     writeScores: bool(o.writeScores, DEFAULT_SETTINGS.writeScores),
     notes: bool(o.notes, DEFAULT_SETTINGS.notes),
@@ -99,6 +125,8 @@ export function normalizeSettings(raw: unknown): PaneSettings | null {
     ...(lang ? { lang } : {}),
     ...(profile ? { profile } : {}),
     ...(ruleSettings ? { rules: ruleSettings } : {}),
+    ...(library ? { library } : {}),
+    ...(o.groupBy === 'dimension' ? { groupBy: 'dimension' as const } : {}),
   };
 }
 
