@@ -6,7 +6,7 @@
 // under an estimated byte budget (5 MB per request and per response is Excel's limit).
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
-import { columnLetter, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isOurHeader, isOurNote, isOurScoreCell, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isFreeCell, isOurHeader, isOurNote, isOurScoreCell, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
@@ -539,8 +539,8 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
   }
 
   function isFree(sheet: SheetSnapshot, a1: string): boolean {
-    const { value } = cellOf(sheet, a1);
-    return value === null || (typeof value === 'string' && value.trim() === '') || isOurs(sheet, a1);
+    const { value, numberFormat } = cellOf(sheet, a1);
+    return isFreeCell(value, numberFormat);
   }
 
   /** Refuses, before anything is queued, sheets that are protected, missing, or cells that are not ours. */

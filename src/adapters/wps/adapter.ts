@@ -8,6 +8,7 @@
 // accepted findings in the very hidden _jixiao_accepted sheet, so both travel with the file.
 import {
   columnLetter,
+  isFreeCell,
   isOurHeader,
   isOurNote,
   isOurReportSheet,
@@ -304,8 +305,8 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
   }
 
   function isFree(sheet: SheetSnapshot, a1: string): boolean {
-    const { value } = cellOf(sheet, a1);
-    return value === null || (typeof value === 'string' && value.trim() === '') || isOurs(sheet, a1);
+    const { value, numberFormat } = cellOf(sheet, a1);
+    return isFreeCell(value, numberFormat);
   }
 
   function guard(state: KnownState, targets: { sheet: string; cells: string[] }[]): void {

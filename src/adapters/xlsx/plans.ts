@@ -1,6 +1,6 @@
 // The core's write plans as package edits: the 得分 cells, the clearing of our old cells, the
 // 校验报告 sheet and the very hidden `_jixiao_accepted` sheet.
-import { columnLetter, FILL_ERROR, FILL_WARNING, isOurHeader, isOurScoreCell, type AcceptanceSheetPlan, type ReportCell, type ReportSheetPlan, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, FILL_ERROR, FILL_WARNING, isFreeCell, type AcceptanceSheetPlan, type ReportCell, type ReportSheetPlan, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 
@@ -19,7 +19,7 @@ function userCells(snapshot: WorkbookSnapshot, sheet: string): Set<string> {
   s.values.forEach((row, i) =>
     (row ?? []).forEach((v, j) => {
       const f = s.numberFormats?.[i]?.[j];
-      if (v !== null && v !== '' && !isOurHeader(v, f) && !isOurScoreCell(v, f)) out.add(`${columnLetter(s.startColumn + j)}${s.startRow + i + 1}`);
+      if (!isFreeCell(v, f)) out.add(`${columnLetter(s.startColumn + j)}${s.startRow + i + 1}`);
     }),
   );
   return out;

@@ -29,3 +29,14 @@ export function isOurHeader(value: unknown, numberFormat: string | undefined): b
 export function isOurScoreCell(value: unknown, numberFormat: string | undefined): boolean {
   return (typeof value === 'number' || value === null || value === '') && numberFormat === RESULT_NUMBER_FORMAT;
 }
+
+/**
+ * The one definition of a cell we may write, for the planner and every adapter's last check
+ * before a write: one of ours, or holding nothing at all with no number format of the user's (a
+ * cell of only spaces is the user's, and their format would be lost on 清除结果).
+ */
+export function isFreeCell(value: unknown, numberFormat: string | undefined): boolean {
+  if (isOurHeader(value, numberFormat) || isOurScoreCell(value, numberFormat)) return true;
+  const empty = value === null || value === undefined || value === '';
+  return empty && (numberFormat === undefined || numberFormat === '' || numberFormat.toLowerCase() === 'general');
+}

@@ -6,7 +6,7 @@ import { SEVERITY_NAMES } from '../report/labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from '../sheet/a1.js';
 import { isOurSheet } from '../check.js';
 import { acceptedText, orderedFindings } from '../report/document.js';
-import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isFreeCell, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
   /** Add a note listing each row's findings (default true). */
@@ -17,13 +17,9 @@ export interface PlanOptions {
 }
 
 
-/** Nothing in the cell at all: a cell holding only spaces is the user's too (and may carry a fill or a note). */
-const isEmpty = (v: unknown): boolean => v === null || v === undefined || v === '';
-
-/** An empty cell the user has not formatted (a number format of theirs would be lost on 清除结果), or one of ours. */
+/** An empty cell the user has not formatted, or one of ours (marks.ts: the definition every adapter uses). */
 function isFree(grid: Grid, row: number, column: number): boolean {
-  const f = grid.numberFormat(row, column);
-  return (isEmpty(grid.raw(row, column)) && (f === '' || f.toLowerCase() === 'general')) || isOurs(grid, row, column);
+  return isFreeCell(grid.raw(row, column), grid.numberFormat(row, column));
 }
 
 function isOurs(grid: Grid, row: number, column: number): boolean {
