@@ -66,6 +66,7 @@ describe('jixiao-check', () => {
     expect(t.indicators[12]).toEqual({ row: 24, level1: '重点履职指标', level2: '数量指标', name: '服务职工总人次', type: '定量', value: '稳步提升', unit: '人次', points: 3, score: 0, status: 'error' });
     expect(t.findings).toContainEqual({
       rule: 'weights/level1-sum',
+      messageId: 'notHundred',
       severity: 'error',
       topic: 'weights',
       dimension: 'appropriateness',
