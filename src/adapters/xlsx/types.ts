@@ -2,6 +2,7 @@
 // sheets of ours. Both the CLI (from the core's plans) and the workbench (from the simulator's
 // change log) describe their writes this way; the writer knows nothing of either.
 import type { CellValue } from '../../core/index.js';
+import type { PropertyEdit } from './customProperties.js';
 
 export interface FormulaValue {
   formula: string;
@@ -59,6 +60,8 @@ export interface OwnSheet {
 export interface WorkbookEdit {
   sheets: SheetEdit[];
   ownSheets: OwnSheet[];
+  /** Custom document properties to set or remove (docProps/custom.xml); the user's others stay. */
+  properties?: PropertyEdit;
 }
 
 /** What the writer did not do, for the caller to report. */
