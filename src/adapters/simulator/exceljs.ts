@@ -106,4 +106,5 @@ export function markSaved(model: WorkbookModel): void {
     sheet.added = false;
     sheet.sheetChanged = false;
   }
+  model.customChanges?.clear();
 }

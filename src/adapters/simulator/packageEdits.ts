@@ -1,6 +1,6 @@
 // What the pane changed through the simulated Excel API, as edits for the package writer: only the
 // changed fields of changed cells on the user's sheets; our own sheets (校验报告, the accepted
-// findings) whole, since the model holds every cell of them.
+// findings) whole, since the model holds every cell of them; custom properties set or deleted.
 import { isOurSheet, REPORT_SHEET, type CellValue } from '../../core/index.js';
 import { parseQualified } from '../office/addresses.js';
 import { linkFormula, type CellEdit, type FormulaValue, type OwnSheet, type SheetEdit, type SheetState, type WorkbookEdit } from '../xlsx/index.js';
@@ -67,6 +67,11 @@ function changedCells(sheet: SheetModel): SheetEdit {
 /** The edits that bring the file the model came from up to the model; empty when nothing changed. */
 export function editsOfModel(model: WorkbookModel): WorkbookEdit {
   const edit: WorkbookEdit = { sheets: [], ownSheets: [] };
+  if (model.customChanges?.size) {
+    const props = model.customProperties ?? new Map<string, string>();
+    const keys = [...model.customChanges];
+    edit.properties = { set: keys.filter((k) => props.has(k)).map((k): [string, string] => [k, props.get(k) as string]), remove: keys.filter((k) => !props.has(k)) };
+  }
   for (const sheet of model.sheets) {
     const changed = sheet.changes.size > 0 || sheet.sheetChanged === true || sheet.added === true;
     if (!changed) continue;
