@@ -25,4 +25,5 @@ export {
 export { PROFILES, ConfigError, parseConfig, toConfigJson, type Profile, type ProfileName, type Config, type ConfigJson } from './profiles/profiles.js';
 export * from './write/marks.js';
 export * from './types.js';
+export { checkedWith, templateOf, type CheckedWith } from './report/checkedWith.js';
 export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, langFromTag } from './report/labels.js';

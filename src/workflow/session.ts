@@ -1,7 +1,7 @@
 // The one session every host runs: snapshot → core → write plans → writes through the host's
 // port, for the check, 忽略 / 取消忽略, the 校验报告 and clearing. One place, so Excel, the
 // workbench, the CLI and WPS cannot drift apart.
-import { langFromTag, type LocalizedText, ACCEPTED_SHEET, checkWorkbook, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type Report, type WorkbookSnapshot } from '../core/index.js';
+import { checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, checkWorkbook, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type Report, type WorkbookSnapshot } from '../core/index.js';
 import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort, WrittenColumn } from './port.js';
 import { checkOptionsOf, normalizeSettings, type PaneSettings, type SettingsStore } from './settings.js';
 
@@ -120,7 +120,7 @@ export async function runAccept(adapter: WorkbookPort, change: AcceptanceChange,
 export async function runReport(adapter: WorkbookPort, options: RunCheckOptions & { date: string }): Promise<ReportWritten> {
   const snapshot = await adapter.readSnapshot();
   const report = checkWorkbook(snapshot, coreOptions(options));
-  const plan = planReportSheet(report, { lang: options.lang, date: options.date });
+  const plan = planReportSheet(report, { lang: options.lang, date: options.date, checkedWith: checkedWith(coreOptions(options)) });
   const summary = await adapter.writeReportSheet(plan);
   return {
     sheet: summary?.sheet ?? plan.sheet,

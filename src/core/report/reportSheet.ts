@@ -3,6 +3,7 @@
 import type { CellValue, Finding, Lang, LocalizedText, Report, Severity, SheetSnapshot, TableReport } from '../types.js';
 import { cellText, roundCents } from '../sheet/text.js';
 import { SEVERITY_NAMES, TOPIC_NAMES } from './labels.js';
+import type { CheckedWith } from './checkedWith.js';
 
 export const REPORT_SHEET = '校验报告';
 export const REPORT_TITLE: LocalizedText = { zh: '整体支出绩效目标表校验报告', en: 'Performance target table check report' };
@@ -195,10 +196,11 @@ function tableBlock(t: TableReport, lang: Lang): ReportCell[][] {
 }
 
 /** The whole 校验报告 sheet for a report. `date` is printed as given (the caller's clock, e.g. "2026-05-01"). */
-export function planReportSheet(report: Report, options: { lang?: Lang; date: string }): ReportSheetPlan {
+export function planReportSheet(report: Report, options: { lang?: Lang; date: string; checkedWith?: CheckedWith }): ReportSheetPlan {
   const lang = options.lang ?? 'zh';
   const w = REPORT_WORDS[lang];
   const rows: ReportCell[][] = [[{ value: w.title, style: 'title' }], [{ value: w.date, style: 'label' }, { value: options.date }]];
+  for (const [label, text] of options.checkedWith?.[lang] ?? []) rows.push([{ value: label, style: 'label' }, { value: text }]);
   if (report.sheetsWithoutTable.length) rows.push([{ value: w.sheetsWithoutTable, style: 'label' }, { value: report.sheetsWithoutTable.join(lang === 'zh' ? '、' : ', ') }]);
   rows.push([]);
   for (const t of report.tables) rows.push(...tableBlock(t, lang));
