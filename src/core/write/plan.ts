@@ -91,6 +91,18 @@ function noteFor(findings: Finding[], lang: Lang, extra?: string): string | unde
   return lines.length ? [NOTE_MARK, ...lines].join('\n') : undefined;
 }
 
+/**
+ * The note on our header cell: the table's findings that are on no indicator row (a blank total,
+ * Σ weights), so a downloaded copy marks them too — on our own cell, never on a user's.
+ */
+function tableNote(table: TableReport, lang: Lang): string | undefined {
+  const shown = orderedFindings(table.findings.filter((f) => f.indicatorRow === undefined && f.severity !== 'info'));
+  const note = noteFor(shown, lang);
+  if (!note) return undefined;
+  const [mark, ...lines] = note.split('\n');
+  return [mark, lang === 'zh' ? '本表的问题（不在某一指标行上）：' : 'Findings on the table (not on one indicator row):', ...lines].join('\n');
+}
+
 export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}): SheetWritePlan[] {
   const lang = options.lang ?? 'zh';
   const notes = options.notes ?? true;
@@ -109,7 +121,10 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const header = address(table.headerRow, column);
     // A merge, or a user's cell when no column right of the table is free: never written over.
     if (inMerge(merges, table.headerRow, column) || !isFree(grid, table.headerRow, column)) skipped.push(header);
-    else writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
+    else {
+      const note = notes ? tableNote(table, lang) : undefined;
+      writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT, ...(note ? { note } : {}) });
+    }
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
       const at = address(indicator.row, column);
