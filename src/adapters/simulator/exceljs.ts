@@ -74,7 +74,8 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
   const visibility = VISIBILITY[ws.state];
   if (visibility && visibility !== 'Visible') sheet.visibility = visibility;
   ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+    // Empty cells too: one the file makes bold (a header row's) reads bold through Range.format.font.
+    row.eachCell({ includeEmpty: true }, (cell) => {
       const merged = (cell.type as number) === VALUE_MERGE;
       const model: CellModel = { value: merged ? null : plainValue(cell.value) };
       const link = merged ? undefined : hyperlinkOf(cell.value);
@@ -84,6 +85,7 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet): SheetModel {
       if (fill) model.fill = fill;
       const note = merged ? undefined : noteText(cell.note);
       if (note !== undefined) model.note = note;
+      if (cell.font?.bold) model.font = { bold: true };
       if (!isEmptyCell(model)) sheet.cells.set(cell.address, model);
     });
   });

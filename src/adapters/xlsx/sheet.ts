@@ -178,7 +178,17 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
   const rowIndex = new Map(parsed.rows.map((r, i) => [r.index, i]));
   const pending = new Map<number, string[]>(); // new rows, by the index of the row they go before (-1: at the end)
 
-  const styleFor = (current: number, edit: CellEdit): number => {
+  const styleFor = (current: number, given: CellEdit): number => {
+    let edit = given;
+    const marked = (mark: string | undefined) => mark !== undefined && styles.numberFormatOf(current) === mark;
+    if (edit.boldMark !== undefined || edit.dropBoldMark !== undefined) {
+      // Our header's bold, set or taken back; the font's italic and underline stay as they are.
+      const flags = styles.fontFlags(current);
+      const { boldMark, dropBoldMark, ...rest } = edit;
+      edit = rest;
+      if (boldMark !== undefined && (marked(boldMark) || !flags.bold)) edit = { ...edit, numberFormat: boldMark, font: { bold: true, italic: flags.italic, underline: flags.underline } };
+      if (dropBoldMark !== undefined && marked(dropBoldMark)) edit = { ...edit, font: { bold: false, italic: flags.italic, underline: flags.underline } };
+    }
     const own = edit.fill === undefined && edit.dropFills?.includes(styles.fillOf(current) ?? '');
     const change = styleChangeOf(own ? { ...edit, fill: null } : edit);
     return change ? styles.derive(current, change) : current;

@@ -103,6 +103,21 @@ export class Styles {
     return 'General';
   }
 
+  /** Bold, italic and underline of a cell format's font (a `<b val="0"/>` is not bold). */
+  fontFlags(xfIndex: number): { bold: boolean; italic: boolean; underline: boolean } {
+    const xfs = this.container('cellXfs');
+    const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
+    const fontId = Number(attr(findTag(xf ?? '', 'xf')?.attrs ?? '', 'fontId') ?? 0);
+    const fonts = this.container('fonts');
+    const font = fonts.items[fontId] ?? fonts.added[fontId - fonts.items.length] ?? '';
+    const on = (name: string) => {
+      const t = findTag(font, name);
+      const val = t ? attr(t.attrs, 'val') : undefined;
+      return t !== undefined && val !== '0' && val !== 'false' && val !== 'none';
+    };
+    return { bold: on('b'), italic: on('i'), underline: on('u') };
+  }
+
   private readonly fills = new Map<number, string | undefined>();
 
   /** The solid fill colour ("#RRGGBB") of a cell format, if it has one. */

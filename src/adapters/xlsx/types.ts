@@ -37,6 +37,13 @@ export interface CellEdit {
   wrap?: boolean;
   /** Written only when the cell has no note of the user's; marked text expected (see isOurNote). */
   note?: string | null;
+  /**
+   * Our header's bold: the cell is made bold where its font is not, and then gets this number
+   * format (a mark) instead of `numberFormat`, so a later clear knows the bold was ours.
+   */
+  boldMark?: string;
+  /** On a clear: where the cell's number format is this mark, the bold it stands for goes too. */
+  dropBoldMark?: string;
 }
 
 export interface SheetEdit {

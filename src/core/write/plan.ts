@@ -6,7 +6,7 @@ import { SEVERITY_NAMES } from '../report/labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from '../sheet/a1.js';
 import { isOurSheet } from '../check.js';
 import { acceptedText, orderedFindings } from '../report/reportSheet.js';
-import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_HEADER_BOLD_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
   /** Add a note listing each row's findings (default true). */
@@ -123,7 +123,7 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     if (inMerge(merges, table.headerRow, column) || !isFree(grid, table.headerRow, column)) skipped.push(header);
     else {
       const note = notes ? tableNote(table, lang) : undefined;
-      writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT, ...(note ? { note } : {}) });
+      writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT, bold: true, ...(note ? { note } : {}) });
     }
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
@@ -167,7 +167,7 @@ export function planClear(snapshot: WorkbookSnapshot): { sheet: string; cells: s
       const fmts = formats[i] ?? [];
       for (let j = 0; j < fmts.length; j++) {
         const f = fmts[j];
-        if (f !== RESULT_HEADER_FORMAT && f !== RESULT_NUMBER_FORMAT) continue;
+        if (f !== RESULT_HEADER_FORMAT && f !== RESULT_HEADER_BOLD_FORMAT && f !== RESULT_NUMBER_FORMAT) continue;
         const v = values[j] ?? null;
         if (isOurHeader(v, f) || isOurScoreCell(v, f)) cells.push(address(sheet.startRow + i + 1, sheet.startColumn + j));
       }
