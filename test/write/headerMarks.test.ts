@@ -157,3 +157,24 @@ test('through Office.js (the simulated Excel): bold set and taken back, and a ce
     if (before) expect(after).toEqual(before);
   }
 });
+
+test('a header cell with a font of the user\'s (宋体 12, italic, double underline) gets it back whole after 清除结果, by either writer', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync('test/fixtures/ningxian-2026.xlsx') as unknown as ArrayBuffer);
+  const font: Partial<ExcelJS.Font> = { name: '宋体', size: 12, italic: true, underline: 'double' };
+  wb.getWorksheet(SHEET)!.getCell('J11').font = font;
+  const original = new Uint8Array(await wb.xlsx.writeBuffer());
+  // The package writer (the CLI's).
+  const first = await patchedRun(original);
+  expect((await cellOf(first.bytes, 'J11')).font).toMatchObject({ ...font, bold: true });
+  const cleared = await clearedRun(first.bytes);
+  expect((await cellOf(cleared, 'J11')).font).toEqual((await cellOf(original, 'J11')).font);
+  expect(styleOf(cleared, 'J11')).toBe(styleOf(original, 'J11'));
+  // The workbench: Office.js on the simulated Excel, then the download.
+  const session = await openWorkbook(original, 'styled.xlsx');
+  const host = createWorkbenchHost(session.excel, { settings: memorySettingsStore(), displayLanguage: () => 'zh-CN' });
+  await host.check({ ...DEFAULT_SETTINGS, lang: 'zh' });
+  expect((await saved(session)).getCell('J11').font).toMatchObject({ ...font, bold: true });
+  await host.clear();
+  expect((await saved(session)).getCell('J11').font).toEqual((await cellOf(original, 'J11')).font);
+});

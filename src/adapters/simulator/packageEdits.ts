@@ -55,7 +55,8 @@ function changedCells(sheet: SheetModel): SheetEdit {
     if (fields.has('value') || fields.has('hyperlink')) edit.value = linkedValue(now, sheet.name);
     if (fields.has('numberFormat')) edit.numberFormat = now.numberFormat ?? null;
     if (fields.has('fill')) edit.fill = now.fill ?? null;
-    if (fields.has('font')) edit.font = now.font ?? null;
+    // A font taken back to nothing set (our header's bold off): the cell's own font without bold, not the default font.
+    if (fields.has('font')) edit.font = now.font ?? { bold: false };
     if (fields.has('wrap')) edit.wrap = now.wrap === true;
     // Comments (ExcelApi 1.10) have no threaded form we write: they go in as notes, as Excel's fallback does.
     if (fields.has('note') || fields.has('comment')) edit.note = now.note ?? now.comment ?? null;

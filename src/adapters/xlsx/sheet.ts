@@ -182,12 +182,11 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
     let edit = given;
     const marked = (mark: string | undefined) => mark !== undefined && styles.numberFormatOf(current) === mark;
     if (edit.boldMark !== undefined || edit.dropBoldMark !== undefined) {
-      // Our header's bold, set or taken back; the font's italic and underline stay as they are.
-      const flags = styles.fontFlags(current);
+      // Our header's bold, set or taken back; the rest of the cell's font stays as it is.
       const { boldMark, dropBoldMark, ...rest } = edit;
       edit = rest;
-      if (boldMark !== undefined && (marked(boldMark) || !flags.bold)) edit = { ...edit, numberFormat: boldMark, font: { bold: true, italic: flags.italic, underline: flags.underline } };
-      if (dropBoldMark !== undefined && marked(dropBoldMark)) edit = { ...edit, font: { bold: false, italic: flags.italic, underline: flags.underline } };
+      if (boldMark !== undefined && (marked(boldMark) || !styles.fontFlags(current).bold)) edit = { ...edit, numberFormat: boldMark, font: { bold: true } };
+      if (dropBoldMark !== undefined && marked(dropBoldMark)) edit = { ...edit, font: { bold: false } };
     }
     const own = edit.fill === undefined && edit.dropFills?.includes(styles.fillOf(current) ?? '');
     const change = styleChangeOf(own ? { ...edit, fill: null } : edit);
