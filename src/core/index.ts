@@ -25,4 +25,5 @@ export { PROFILES, isValidReservedPoints, type Profile, type ProfileName } from 
 export { ConfigError, parseConfig, toConfigJson, type Config, type ConfigJson } from './profiles/config.js';
 export * from './write/marks.js';
 export * from './types.js';
+export { checkedWith, templateOf, type CheckedWith } from './report/checkedWith.js';
 export { SEVERITY_NAMES, TOPIC_NAMES, TOPICS, DIMENSION_NAMES, DIMENSIONS, STAGE_NAMES, langFromTag } from './report/labels.js';

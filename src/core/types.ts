@@ -270,6 +270,11 @@ export interface CellWrite {
   fill?: string;
   /** Note text listing the row's findings, or undefined for none. */
   note?: string;
+  /**
+   * Bold, like the header row (our 得分 header). Where the cell is not bold yet the adapter makes
+   * it bold and writes RESULT_HEADER_BOLD_FORMAT for `numberFormat`, so 清除结果 knows the bold was ours.
+   */
+  bold?: boolean;
 }
 
 export interface SheetWritePlan {

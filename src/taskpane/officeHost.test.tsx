@@ -4,7 +4,7 @@
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { createExcel, createWorkbookModel, sheetFromRows } from '../adapters/simulator/index.js';
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_KEY } from '../workflow/index.js';
+import { DEFAULT_SETTINGS, normalizeSettings, readSettingsProperties, SETTINGS_KEY } from '../workflow/index.js';
 import { startTaskPane } from './index.js';
 import { officeDisplayLanguage, officeSettingsStore } from './officeHost.js';
 import { parseConfig } from '../core/index.js';
@@ -105,7 +105,10 @@ test('in Excel the entry mounts the pane, which checks the workbook and saves se
   await user.click(screen.getByRole('button', { name: '开发者信息' }));
   expect(screen.getByText(/批注模式：批注/)).toBeTruthy();
   await user.click(screen.getByRole('switch', { name: '标记颜色' }));
-  expect(office.stored.get(SETTINGS_KEY)).toMatchObject({ fills: false });
+  // ExcelApi 1.7 and later: in the workbook's custom properties, which every host reads; not in document.settings.
+  const inWorkbook = () => readSettingsProperties({ get: (name) => excel.model.customProperties?.get(name) });
+  await waitFor(async () => expect(normalizeSettings(await inWorkbook())).toMatchObject({ fills: false }));
+  expect(office.stored.get(SETTINGS_KEY)).toBeUndefined();
 
   await user.click(check);
   expect(await screen.findByText('找到 1 张绩效目标表')).toBeTruthy();

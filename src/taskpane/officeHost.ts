@@ -1,7 +1,8 @@
-// The Session inside Excel: the workbook through the src/adapters/office adapter, settings saved with
-// the document (Office.context.document.settings), the language Office displays.
-import { createOfficeWorkbookAdapter } from '../adapters/office/index.js';
-import { type PaneSettings, type Session, createSession, type PanePort, SETTINGS_KEY, toStoredSettings, type SettingsStore } from '../workflow/index.js';
+// The Session inside Excel: the workbook through the src/adapters/office adapter, settings saved in
+// the workbook's custom properties (ExcelApi 1.7; else Office.context.document.settings), the
+// language Office displays.
+import { createOfficeWorkbookAdapter, officeDocumentProperties, settingsWithFallback, type ExcelRun } from '../adapters/office/index.js';
+import { type PaneSettings, type Session, createSession, type PanePort, SETTINGS_KEY, toStoredSettings, type SettingsStore, documentSettingsStore } from '../workflow/index.js';
 
 /** Settings stored per add-in and per document; they travel with the workbook. */
 export function officeSettingsStore(key = SETTINGS_KEY): SettingsStore {
@@ -22,5 +23,9 @@ export function officeDisplayLanguage(): string {
 
 /** Call after Office.onReady: the adapter reads the Excel and Office globals. */
 export function createOfficeHost(adapter: PanePort = createOfficeWorkbookAdapter()): Session {
-  return createSession({ port: adapter, settings: officeSettingsStore(), displayLanguage: officeDisplayLanguage });
+  // Custom properties are read by every host (WPS, the workbench, the CLI); document.settings only by this add-in.
+  const settings = Office.context.requirements.isSetSupported('ExcelApi', '1.7')
+    ? settingsWithFallback(documentSettingsStore(officeDocumentProperties(Excel.run as ExcelRun)), officeSettingsStore())
+    : officeSettingsStore();
+  return createSession({ port: adapter, settings, displayLanguage: officeDisplayLanguage });
 }

@@ -18,7 +18,6 @@ import {
 import { ArrowDownloadRegular, FolderOpenRegular, PanelRightContractRegular, PanelRightExpandRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CellValue, Lang } from '../core/index.js';
-import { localStorageSettingsStore } from '../workflow/index.js';
 import { formatGeneral } from './displayFormat.js';
 import { Grid } from './Grid.js';
 import { PaneSlot } from './PaneSlot.js';
@@ -29,6 +28,7 @@ import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from
 import { workbenchStrings } from './strings.js';
 import { WorkbookProblem } from '../adapters/xlsx/index.js';
 import { createWorkbenchHost, createWpsWorkbenchHost, type ActionRecord, type WorkbenchHostOptions } from './workbenchHost.js';
+import { workbookSettingsStore } from './settingsStore.js';
 
 export interface WorkbenchProps {
   /** The page's language at start; the pane's language switch changes it. */
@@ -113,7 +113,6 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   const currentPaneWidth = () => document.getElementById('wb-pane')?.getBoundingClientRect().width || PANE_WIDTH.initial;
   const fileInput = useRef<HTMLInputElement>(null);
   const loads = useRef(0);
-  const settings = useMemo(() => localStorageSettingsStore(), []);
   const versionRef = useRef(apiVersion);
   versionRef.current = apiVersion;
 
@@ -123,7 +122,8 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
         ? {
             // The same model under either host: the Excel simulator, or simulated WPS 表格.
             host: (apiVersion === WPS_HOST ? (o: WorkbenchHostOptions) => createWpsWorkbenchHost(session.excel.model, o) : (o: WorkbenchHostOptions) => createWorkbenchHost(session.excel, o))({
-              settings,
+              // Kept in the workbook: downloaded with it, and each workbook its own.
+              settings: workbookSettingsStore(session.excel),
               displayLanguage: () => (langRef.current === 'zh' ? 'zh-CN' : 'en-US'),
               onAction: (record) => {
                 setLastAction(record);
@@ -150,7 +150,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
           }
         : null,
     // A new Excel version gets a new adapter and pane: capabilities are read when the pane starts.
-    [session, settings, apiVersion],
+    [session, apiVersion],
   );
 
   useEffect(() => {

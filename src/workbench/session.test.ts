@@ -2,7 +2,7 @@
 // the pane's host over the real adapter, save, and read the saved file back.
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { ACCEPTED_SHEET } from '../core/index.js';
+import { ACCEPTED_SHEET, RESULT_HEADER_BOLD_FORMAT } from '../core/index.js';
 import { createWorkbookAdapter } from '../adapters/office/index.js';
 import { createSession, memorySettingsStore, DEFAULT_SETTINGS } from '../workflow/index.js';
 import { downloadName, openWorkbook, saveWorkbook } from './session.js';
@@ -47,7 +47,9 @@ test('check and clear through the host are counted in syncs, and a save carries 
   await saved.xlsx.load(Buffer.from(await blob.arrayBuffer()) as unknown as ArrayBuffer);
   const ws = saved.getWorksheet('整体支出绩效目标表')!;
   expect(ws.getCell('J11').value).toBe('得分');
-  expect(ws.getCell('J11').numFmt).toBe(';;;@');
+  // Bold like the header row; the mark says the bold is ours, for 清除结果.
+  expect(ws.getCell('J11').numFmt).toBe(RESULT_HEADER_BOLD_FORMAT);
+  expect(ws.getCell('J11').font?.bold).toBe(true);
   expect(ws.getCell('J12').value).toBeCloseTo(0.91, 2);
   expect(ws.getCell('D3').value).toBe(ws.getCell('B3').value);
 

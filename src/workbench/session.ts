@@ -2,7 +2,7 @@
 // everything else of the file stays byte for byte), the simulated Excel over its model, and how
 // its cells look (read once with exceljs).
 import ExcelJS from 'exceljs';
-import { checkPackageLimits, damagedText, patchWorkbook, readableCopy, whyUnreadable, WorkbookProblem } from '../adapters/xlsx/index.js';
+import { checkPackageLimits, damagedText, patchWorkbook, readableCopy, readCustomProperties, whyUnreadable, WorkbookProblem } from '../adapters/xlsx/index.js';
 import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from '../adapters/simulator/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -131,6 +131,8 @@ export async function openWorkbook(
   }
   if (workbook.worksheets.length === 0) throw new WorkbookProblem({ zh: `${name} 中没有工作表`, en: `${name} holds no worksheet` });
   const model = fromExcelJs(workbook);
+  // exceljs does not read custom document properties; the settings saved in the workbook are there.
+  model.customProperties = readCustomProperties(bytes);
   const look = new Map(workbook.worksheets.map((ws) => [ws.name, sheetLook(ws)] as const));
   return { id: nextSessionId++, name, workbook, bytes, excel: createExcel(model, { apiVersion }), look };
 }
@@ -139,7 +141,7 @@ export async function openWorkbook(
 export async function saveWorkbook(session: WorkbookSession): Promise<Blob> {
   const { model } = session.excel;
   const edit = editsOfModel(model);
-  if (edit.sheets.length || edit.ownSheets.length) session.bytes = patchWorkbook(session.bytes, edit).bytes;
+  if (edit.sheets.length || edit.ownSheets.length || edit.properties) session.bytes = patchWorkbook(session.bytes, edit).bytes;
   // The bytes now hold these changes; the next save adds only newer ones.
   markSaved(model);
   return new Blob([session.bytes as Uint8Array<ArrayBuffer>], { type: /\.xlsm$/i.test(session.name) ? XLSM_MIME : XLSX_MIME });

@@ -186,7 +186,11 @@ export function stepCell(merges: string[], from: string, dRow: number, dColumn: 
  */
 export interface SavedState {
   sheets: Map<string, { cells: Map<string, CellModel>; visibility: string; columnWidths: string }>;
+  /** The custom properties (where the settings are kept), as JSON. */
+  properties: string;
 }
+
+const propertiesText = (model: WorkbookModel) => JSON.stringify([...(model.customProperties ?? new Map<string, string>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 
 const widthsText = (sheet: SheetModel) => JSON.stringify([...(sheet.columnWidths ?? new Map<number, number>())].sort((a, b) => a[0] - b[0]));
 
@@ -195,6 +199,7 @@ export function savedState(model: WorkbookModel): SavedState {
     sheets: new Map(
       model.sheets.map((sheet) => [sheet.name, { cells: new Map(sheet.cells), visibility: sheet.visibility ?? 'Visible', columnWidths: widthsText(sheet) }]),
     ),
+    properties: propertiesText(model),
   };
 }
 
@@ -209,7 +214,7 @@ function sameCell(a: CellModel | undefined, b: CellModel | undefined): boolean {
  * resized, or a cell changed. A cell written and then cleared again (清除结果) is no change.
  */
 export function hasUnsavedChanges(model: WorkbookModel, saved: SavedState): boolean {
-  if (model.sheets.length !== saved.sheets.size) return true;
+  if (model.sheets.length !== saved.sheets.size || propertiesText(model) !== saved.properties) return true;
   for (const sheet of model.sheets) {
     const before = saved.sheets.get(sheet.name);
     if (!before) return true;

@@ -1,4 +1,4 @@
-import { ACCEPTED_SHEET, checkWorkbook, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances } from '../core/index.js';
+import { ACCEPTED_SHEET, checkedWith, checkWorkbook, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances } from '../core/index.js';
 import type { CheckResult } from './port.js';
 import { runAccept, runCheck, runClear, runReport } from './session.js';
 import { fakeAdapter, tableSheet, workbook } from './testing.js';
@@ -177,7 +177,10 @@ describe('忽略 / 取消忽略 and the 校验报告 (issue 8)', () => {
     const before = structuredClone(snapshot);
     const { adapter, calls } = fakeAdapter(snapshot);
     const written = await runReport(adapter, { ...options, lang: 'en', date: '2026-05-01', check: { rules: { [NOT_NUMBER]: 'warning' } } });
-    const expected = planReportSheet(checkWorkbook(before, { reservedPoints: 0, rules: { [NOT_NUMBER]: 'warning' } }), { lang: 'en', date: '2026-05-01' });
+    const checkedWithOptions = { reservedPoints: 0, rules: { [NOT_NUMBER]: 'warning' as const } };
+    // The report names what it was checked with (issue 17.5).
+    const expected = planReportSheet(checkWorkbook(before, checkedWithOptions), { lang: 'en', date: '2026-05-01', checkedWith: checkedWith(checkedWithOptions) });
+    expect(expected.rows.slice(2, 5).map((r) => r[1].value)).toEqual(['None (any first-level indicator accepted)', '0 points', `${NOT_NUMBER} (as warning)`]);
     expect(calls.reports).toEqual([expected]);
     expect(written).toEqual({ sheet: '校验报告', rows: expected.rows.length, links: expected.rows.flat().filter((c) => c.link).length, created: true });
     expect(calls.writes).toEqual([]);

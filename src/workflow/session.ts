@@ -1,7 +1,7 @@
 // The one session every host runs: snapshot → core → write plans → writes through the host's
 // port, for the check, 忽略 / 取消忽略, the 校验报告 and clearing. One place, so Excel, the
 // workbench, the CLI and WPS cannot drift apart.
-import { langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type WorkbookSnapshot } from '../core/index.js';
+import { checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type WorkbookSnapshot } from '../core/index.js';
 import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort } from './port.js';
 import { checkOptionsOf, normalizeSettings, type PaneSettings, type SettingsStore } from './settings.js';
 
@@ -61,7 +61,7 @@ async function checkAndWrite(port: WorkbookPort, snapshot: WorkbookSnapshot, opt
     if (existing && !isOurReportSheet(existing)) result.reportRefused = 'name-taken';
     else if (existing?.protected) result.reportRefused = 'protected';
     else {
-      const plan = planReportSheet(report, { lang: options.lang, date: options.report.date });
+      const plan = planReportSheet(report, { lang: options.lang, date: options.report.date, checkedWith: checkedWith(coreOptions(options)) });
       result.reportWritten = reportWritten(await port.writeReportSheet(plan), plan);
     }
   }
@@ -142,7 +142,7 @@ export async function runAccept(port: WorkbookPort, change: AcceptanceChange | A
 export async function runReport(port: WorkbookPort, options: RunCheckOptions & { date: string }): Promise<ReportWritten> {
   const snapshot = await port.readSnapshot();
   const report = checkWorkbook(snapshot, coreOptions(options));
-  const plan = planReportSheet(report, { lang: options.lang, date: options.date });
+  const plan = planReportSheet(report, { lang: options.lang, date: options.date, checkedWith: checkedWith(coreOptions(options)) });
   return reportWritten(await port.writeReportSheet(plan), plan);
 }
 

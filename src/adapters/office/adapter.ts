@@ -6,7 +6,7 @@
 // under an estimated byte budget (5 MB per request and per response is Excel's limit).
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
-import { columnLetter, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isFreeCell, isOurHeader, isOurNote, isOurScoreCell, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, RESULT_HEADER_BOLD_FORMAT, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isFreeCell, isOurHeader, isOurNote, isOurScoreCell, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
@@ -619,6 +619,11 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
         },
       };
     });
+    // A header we made bold (its mark says so) is given its own weight back.
+    const snap = state.sheets.get(name);
+    for (const a1 of cells) {
+      if (snap && cellOf(snap, a1).numberFormat === RESULT_HEADER_BOLD_FORMAT) jobs.push({ request: 4 * ACTION, response: 0, queue: () => void (sheet.getRange(a1).format.font.bold = false) });
+    }
     for (const a1 of cells) {
       if (state.ourAnnotations.has(cellKey(name, a1))) jobs.push(removeAnnotationJob(context, sheet, name, a1, state));
     }
@@ -651,6 +656,11 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
       const fillsOn = options.fills ?? true;
 
       await runWrite(async (context) => {
+        // Whether each header to be bold is bold already, read in the verifying sync.
+        const boldNow = new Map<string, Excel.RangeFont>();
+        for (const plan of active) {
+          for (const w of plan.writes) if (w.bold) boldNow.set(cellKey(plan.sheet, w.address), context.workbook.worksheets.getItem(plan.sheet).getRange(w.address).format.font.load('bold'));
+        }
         await verify(context, state, targets);
         const jobs: Job[] = [];
         const comments: CommentAdd[] = [];
@@ -659,7 +669,16 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
           const snap = state.sheets.get(plan.sheet)!;
           jobs.push(...clearJobs(context, sheet, plan.sheet, plan.clear, state));
           summary.cleared += plan.clear.length;
-          const byAddress = new Map(plan.writes.map((w) => [w.address, w]));
+          // Made bold by us (not bold before, or marked so by an earlier run): marked for 清除结果.
+          const planned = plan.writes.map((w) => {
+            if (!w.bold) return w;
+            const font = boldNow.get(cellKey(plan.sheet, w.address));
+            const ours = cellOf(snap, w.address).numberFormat === RESULT_HEADER_BOLD_FORMAT;
+            if (!ours && font?.bold === true) return w;
+            if (font?.bold !== true) jobs.push({ request: 4 * ACTION, response: 0, queue: () => void (sheet.getRange(w.address).format.font.bold = true) });
+            return { ...w, numberFormat: RESULT_HEADER_BOLD_FORMAT };
+          });
+          const byAddress = new Map(planned.map((w) => [w.address, w]));
           const runs = runsOf(plan.writes.map((w) => w.address));
           for (const run of runs) {
             const writes = cellsOfRun(run).map((a1) => byAddress.get(a1)!);

@@ -2,7 +2,7 @@
 // code back rewritten: escapes added ("\-"), literals quoted, keywords in another case. Compared in
 // a normalised form, such a code still marks our cell. (A pure helper kept here, beside the one
 // adapter that needs it, rather than in the core.)
-import { RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../../core/index.js';
+import { RESULT_HEADER_BOLD_FORMAT, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT } from '../../core/index.js';
 
 /** The code without backslash escapes, quotes around literals, surrounding blanks, and in lower case. */
 export function normaliseFormatCode(code: string): string {
@@ -23,7 +23,7 @@ export function normaliseFormatCode(code: string): string {
   return out.trim().toLowerCase();
 }
 
-const MARKS = [RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT];
+const MARKS = [RESULT_HEADER_FORMAT, RESULT_HEADER_BOLD_FORMAT, RESULT_NUMBER_FORMAT];
 const NORMALISED = new Map(MARKS.map((code) => [normaliseFormatCode(code), code]));
 
 /** One of our marks' codes as we write it when `code` is the same mark rewritten; else `code` itself. */

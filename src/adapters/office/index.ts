@@ -23,3 +23,4 @@ export { isPayloadError, syncJobs, WEB_BUDGET, WEB_PAYLOAD_LIMIT, type Job, type
 export { canonicalMarkFormat, normaliseFormatCode } from './formatMark.js';
 export { ExcelAdapterError, toAdapterError, type AdapterErrorCode, type AdapterErrorDetail } from './errors.js';
 export { parseQualified, qualify, splitAreaList, type QualifiedAddress } from './addresses.js';
+export { officeDocumentProperties, settingsWithFallback } from './documentProperties.js';

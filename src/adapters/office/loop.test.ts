@@ -1,7 +1,7 @@
 // The whole round as the task pane runs it, against the simulator built from the seed workbook:
 // read → check → plan → write → read → re-run → clear.
 import ExcelJS from 'exceljs';
-import { checkWorkbook, planClear, planResults, isOurHeader, type WorkbookSnapshot } from '../../core/index.js';
+import { checkWorkbook, planClear, planResults, isOurHeader, RESULT_HEADER_BOLD_FORMAT, type WorkbookSnapshot } from '../../core/index.js';
 import { createExcel, fromExcelJs, type CellModel } from '../simulator/index.js';
 import { createWorkbookAdapter } from './index.js';
 
@@ -44,8 +44,12 @@ describe.each(['1.20', '1.10', '1.4'])('full loop on the seed workbook, ExcelApi
     // re-read of the targets, the write (and in comments mode the comments)
     expect(excel.lastRunSyncs).toBe(apiVersion === '1.10' ? 3 : 2);
     expect(summary.written).toBe(plans[0].writes.length);
-    // The one error row (服务职工总人次, row 24) carries its finding where the Excel version allows.
-    expect(summary.annotations).toBe(apiVersion === '1.4' ? 0 : 1);
+    // The one error row (服务职工总人次, row 24) carries its finding where the Excel version allows,
+    // and our header the table's findings on no indicator row (Σ weights 90).
+    expect(summary.annotations).toBe(apiVersion === '1.4' ? 0 : 2);
+    const header = sheet.cells.get('K11');
+    expect(header).toMatchObject({ value: '得分', numberFormat: RESULT_HEADER_BOLD_FORMAT, font: { bold: true } });
+    expect(header?.note ?? header?.comment ?? '').toMatch(apiVersion === '1.4' ? /^$/ : /一级指标权重合计 90/);
     const annotation = sheet.cells.get('K24');
     expect(annotation?.value).toBe(0);
     expect(annotation?.note ?? annotation?.comment ?? '').toMatch(apiVersion === '1.4' ? /^$/ : /服务职工总人次/);

@@ -66,7 +66,8 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
   const visibility = VISIBILITY[ws.state];
   if (visibility && visibility !== 'Visible') sheet.visibility = visibility;
   ws.eachRow({ includeEmpty: false }, (row) => {
-    row.eachCell({ includeEmpty: false }, (cell) => {
+    // Empty cells too: one the file makes bold (a header row's) reads bold through Range.format.font.
+    row.eachCell({ includeEmpty: true }, (cell) => {
       const merged = (cell.type as number) === VALUE_MERGE;
       const model: CellModel = { value: merged ? null : plainValue(cell.value, date1904) };
       const link = merged ? undefined : hyperlinkOf(cell.value);
@@ -76,6 +77,7 @@ function sheetFromExcelJs(ws: ExcelJS.Worksheet, date1904: boolean): SheetModel 
       if (fill) model.fill = fill;
       const note = merged ? undefined : noteText(cell.note);
       if (note !== undefined) model.note = note;
+      if (cell.font?.bold) model.font = { bold: true };
       if (!isEmptyCell(model)) sheet.cells.set(cell.address, model);
     });
   });
@@ -99,4 +101,5 @@ export function markSaved(model: WorkbookModel): void {
     sheet.added = false;
     sheet.sheetChanged = false;
   }
+  model.customChanges?.clear();
 }

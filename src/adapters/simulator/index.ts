@@ -2,7 +2,7 @@
 export { createExcel, DEFAULT_API_VERSION } from './excel.js';
 export type { ExcelSimulator, SimEvent, SimRun, SimulatorOptions } from './excel.js';
 export { SimError, type SimErrorCode } from './errors.js';
-export { ACTION_BYTES, MERGED_AREAS_LIMIT, PAYLOAD_LIMIT, STANDARD_COLUMN_POINTS, jsonBytes, versionAtLeast } from './proxies.js';
+export { CUSTOM_PROPERTY_LIMIT, ACTION_BYTES, MERGED_AREAS_LIMIT, PAYLOAD_LIMIT, STANDARD_COLUMN_POINTS, jsonBytes, versionAtLeast } from './proxies.js';
 export type { SimPlatform, SyncPayload } from './proxies.js';
 export {
   MAX_COLUMNS,
@@ -10,6 +10,7 @@ export {
   cellAt,
   createSheet,
   createWorkbookModel,
+  customPropertyKey,
   findSheet,
   formatArea,
   isEmptyCell,

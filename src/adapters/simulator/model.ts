@@ -81,6 +81,17 @@ export interface WorkbookModel {
   selection: Selection | null;
   /** Workbook structure protection (Workbook.protection, ExcelApi 1.7): no sheet may be added, hidden or shown. */
   protected?: boolean;
+  /** Custom document properties (Workbook.properties.custom, ExcelApi 1.7) as text, by key as stored, in file order. */
+  customProperties?: Map<string, string>;
+  /** Keys of custom properties set or deleted through the API since the model was built or saved. */
+  customChanges?: Set<string>;
+}
+
+/** The stored key of a custom property: keys compare without regard to case, as in Excel. */
+export function customPropertyKey(model: WorkbookModel, key: string): string | undefined {
+  const wanted = key.toLowerCase();
+  for (const k of model.customProperties?.keys() ?? []) if (k.toLowerCase() === wanted) return k;
+  return undefined;
 }
 
 export function createSheet(name: string, options: { merges?: string[]; protected?: boolean } = {}): SheetModel {

@@ -1,6 +1,6 @@
 // What the pane changed through the simulated Excel API, as edits for the package writer: only the
 // changed fields of changed cells on the user's sheets; our own sheets (校验报告, the accepted
-// findings) whole, since the model holds every cell of them.
+// findings) whole, since the model holds every cell of them; custom properties set or deleted.
 import { isOurSheet, REPORT_SHEET, type CellValue } from '../../core/index.js';
 import { parseQualified } from '../office/addresses.js';
 import { linkFormula, type CellEdit, type FormulaValue, type OwnSheet, type SheetEdit, type SheetState, type WorkbookEdit } from '../xlsx/index.js';
@@ -55,7 +55,8 @@ function changedCells(sheet: SheetModel): SheetEdit {
     if (fields.has('value') || fields.has('hyperlink')) edit.value = linkedValue(now, sheet.name);
     if (fields.has('numberFormat')) edit.numberFormat = now.numberFormat ?? null;
     if (fields.has('fill')) edit.fill = now.fill ?? null;
-    if (fields.has('font')) edit.font = now.font ?? null;
+    // A font taken back to nothing set (our header's bold off): the cell's own font without bold, not the default font.
+    if (fields.has('font')) edit.font = now.font ?? { bold: false };
     if (fields.has('wrap')) edit.wrap = now.wrap === true;
     // Comments (ExcelApi 1.10) have no threaded form we write: they go in as notes, as Excel's fallback does.
     if (fields.has('note') || fields.has('comment')) edit.note = now.note ?? now.comment ?? null;
@@ -67,6 +68,11 @@ function changedCells(sheet: SheetModel): SheetEdit {
 /** The edits that bring the file the model came from up to the model; empty when nothing changed. */
 export function editsOfModel(model: WorkbookModel): WorkbookEdit {
   const edit: WorkbookEdit = { sheets: [], ownSheets: [] };
+  if (model.customChanges?.size) {
+    const props = model.customProperties ?? new Map<string, string>();
+    const keys = [...model.customChanges];
+    edit.properties = { set: keys.filter((k) => props.has(k)).map((k): [string, string] => [k, props.get(k) as string]), remove: keys.filter((k) => !props.has(k)) };
+  }
   for (const sheet of model.sheets) {
     const changed = sheet.changes.size > 0 || sheet.sheetChanged === true || sheet.added === true;
     if (!changed) continue;

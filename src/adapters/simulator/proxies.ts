@@ -22,6 +22,7 @@ import {
   quoteSheetName,
   setCellField,
   usedBounds,
+  customPropertyKey,
 } from './model.js';
 
 /** Where the simulated Excel runs: the web has payload limits, Windows and Mac have undo rules. */
@@ -496,6 +497,14 @@ export class SimWorkbook extends SimObject<WorkbookModel> {
     return this._child('protection', () => {
       this.context._require('1.7', 'Workbook.protection');
       return new SimWorkbookProtection(this.context, () => this.context.host.model);
+    });
+  }
+
+  /** ExcelApi 1.7 */
+  get properties(): SimDocumentProperties {
+    return this._child('properties', () => {
+      this.context._require('1.7', 'Workbook.properties');
+      return new SimDocumentProperties(this.context, () => this.context.host.model);
     });
   }
 
@@ -1607,5 +1616,126 @@ export class SimCommentCollection extends SimCollection<WorkbookModel, SimCommen
 
   protected _list(model: WorkbookModel): SimComment[] {
     return cellsWith(model, this.scope, 'comment').map((t) => new SimComment(this.context, () => t));
+  }
+}
+
+// ---------------------------------------------------------------- document properties
+
+/** Longest key or value Excel keeps for a custom property outside the web; longer ones are trimmed. */
+export const CUSTOM_PROPERTY_LIMIT = 255;
+
+export class SimDocumentProperties extends SimObject<WorkbookModel> {
+  protected readonly typeName = 'DocumentProperties';
+  protected readonly scalarNames = [] as const;
+
+  get custom(): SimCustomPropertyCollection {
+    return this._child('custom', () => new SimCustomPropertyCollection(this.context));
+  }
+
+  protected _readScalar(): unknown {
+    return undefined;
+  }
+
+  protected override _navigation(name: string): SimObject<unknown> | undefined {
+    return name === 'custom' ? this.custom : undefined;
+  }
+}
+
+interface CustomPropertyTarget {
+  model: WorkbookModel;
+  key: string;
+}
+
+export class SimCustomPropertyCollection extends SimCollection<WorkbookModel, SimCustomProperty> {
+  protected readonly typeName = 'CustomPropertyCollection';
+
+  constructor(context: SimRequestContext) {
+    super(context, () => context.host.model);
+  }
+
+  /** Creates a new or sets an existing custom property (keys compare without case). */
+  add(key: string, value: unknown): SimCustomProperty {
+    let added: CustomPropertyTarget | null = null;
+    this._call('add', (model) => {
+      const k = this.trimmed(String(key));
+      if (k.trim() === '') throw new SimError('InvalidArgument', 'CustomPropertyCollection.add: the key is empty.', 'CustomPropertyCollection.add');
+      const stored = customPropertyKey(model, k) ?? k;
+      setCustomProperty(model, stored, this.trimmed(value instanceof Date ? value.toISOString() : String(value)));
+      added = { model, key: stored };
+    }, true, jsonBytes(key) + jsonBytes(value));
+    return new SimCustomProperty(this.context, () => added);
+  }
+
+  getItem(key: string): SimCustomProperty {
+    return new SimCustomProperty(this.context, () => this.find(key));
+  }
+
+  getItemOrNullObject(key: string): SimCustomProperty {
+    return new SimCustomProperty(this.context, () => this.find(key), true);
+  }
+
+  deleteAll(): void {
+    this._call('deleteAll', (model) => {
+      for (const k of [...(model.customProperties?.keys() ?? [])]) setCustomProperty(model, k, undefined);
+    });
+  }
+
+  /** Excel on the web keeps long keys and values; the other platforms trim them to 255 characters. */
+  private trimmed(text: string): string {
+    return this.context.host.platform === 'web' ? text : text.slice(0, CUSTOM_PROPERTY_LIMIT);
+  }
+
+  private find(key: string): CustomPropertyTarget | null {
+    const model = this.context.host.model;
+    const stored = customPropertyKey(model, key);
+    return stored === undefined ? null : { model, key: stored };
+  }
+
+  protected _list(model: WorkbookModel): SimCustomProperty[] {
+    return [...(model.customProperties?.keys() ?? [])].map((key) => new SimCustomProperty(this.context, () => ({ model, key })));
+  }
+}
+
+function setCustomProperty(model: WorkbookModel, key: string, value: string | undefined): void {
+  const props = (model.customProperties ??= new Map());
+  if (value === undefined) props.delete(key);
+  else props.set(key, value);
+  (model.customChanges ??= new Set()).add(key);
+}
+
+export class SimCustomProperty extends SimObject<CustomPropertyTarget> {
+  protected readonly typeName = 'CustomProperty';
+  protected readonly scalarNames = ['key', 'value', 'type'] as const;
+
+  get key(): string {
+    return this._get('key');
+  }
+
+  get type(): string {
+    return this._get('type');
+  }
+
+  get value(): unknown {
+    return this._get('value');
+  }
+
+  set value(value: unknown) {
+    this._set('value', value, (t) => {
+      const text = value instanceof Date ? value.toISOString() : String(value);
+      setCustomProperty(t.model, t.key, this.context.host.platform === 'web' ? text : text.slice(0, CUSTOM_PROPERTY_LIMIT));
+    });
+  }
+
+  delete(): void {
+    this._call('delete', (t) => setCustomProperty(t.model, t.key, undefined));
+  }
+
+  protected _readScalar(name: string, t: CustomPropertyTarget): unknown {
+    const value = t.model.customProperties?.get(t.key);
+    if (value === undefined) throw new SimError('ItemNotFound', `The custom property '${t.key}' does not exist.`, 'CustomProperty');
+    if (name === 'key') return t.key;
+    // The model keeps every value as text, so each reads back as a String property.
+    if (name === 'type') return 'String';
+    return value;
   }
 }

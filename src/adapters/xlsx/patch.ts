@@ -6,6 +6,7 @@ import { columnLetter } from '../../core/index.js';
 import { patchComments, patchVml, emptyVml, vmlIdmaps, EMPTY_COMMENTS, type NoteEdit } from './notes.js';
 import { cellXml, patchSheet, sheetDataEnd, styleChangeOf } from './sheet.js';
 import { EMPTY_STYLES, Styles } from './styles.js';
+import { CT_CUSTOM_PROPERTIES, customPropertiesOf, EMPTY_CUSTOM_PROPERTIES, patchCustomProperties, REL_CUSTOM_PROPERTIES, type PropertyEdit } from './customProperties.js';
 import type { CellEdit, OwnSheet, PatchResult, SheetState, WorkbookEdit } from './types.js';
 import { applySplices, attr, children, elementEnd, escapeAttr, findTag, nextTag, relativeTarget, relsPathOf, resolveTarget, setAttr, type Splice, type Tag } from './xml.js';
 import { entryText, readZip, writeZip, type ZipArchive } from './zip.js';
@@ -300,6 +301,36 @@ function stateAttrs(attrs: string, state: SheetState): string {
   return setAttr(attrs, 'state', state === 'visible' ? undefined : state);
 }
 
+/** The package's custom properties part, as its root relationship names it. */
+function customPart(pkg: Package): string | undefined {
+  const part = readRels(pkg, '').find((r) => r.type === REL_CUSTOM_PROPERTIES && !r.external)?.part;
+  return part && pkg.has(part) ? part : undefined;
+}
+
+function applyProperties(pkg: Package, edit: PropertyEdit): void {
+  let part = customPart(pkg);
+  const xml = part ? pkg.read(part) : undefined;
+  if (!part || xml === undefined) {
+    if (edit.set.length === 0) return;
+    // A new part: its relationship from the package and its content type, as Excel writes them.
+    part = pkg.has('docProps/custom.xml') ? pkg.freeName('docProps/custom', '.xml') : 'docProps/custom.xml';
+    addRel(pkg, '', REL_CUSTOM_PROPERTIES, part);
+    addOverride(pkg, part, CT_CUSTOM_PROPERTIES);
+    pkg.write(part, patchCustomProperties(EMPTY_CUSTOM_PROPERTIES, edit));
+    return;
+  }
+  const next = patchCustomProperties(xml, edit);
+  if (next !== xml) pkg.write(part, next);
+}
+
+/** The workbook's custom document properties as text, by name (empty when it has none). */
+export function readCustomProperties(bytes: Uint8Array): Map<string, string> {
+  const pkg = new Package(readZip(bytes));
+  const part = customPart(pkg);
+  const xml = part ? pkg.read(part) : undefined;
+  return xml === undefined ? new Map() : customPropertiesOf(xml);
+}
+
 /** Applies `edit` to the package `bytes`. Throws PackageError when the package is not a workbook it can edit. */
 export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResult {
   const pkg = new Package(readZip(bytes));
@@ -380,6 +411,8 @@ export function patchWorkbook(bytes: Uint8Array, edit: WorkbookEdit): PatchResul
       else if (next !== chain) pkg.write(chainPart, next);
     }
   }
+
+  if (edit.properties) applyProperties(pkg, edit.properties);
 
   if (styles.changed()) {
     if (!stylesPart) {

@@ -1,6 +1,6 @@
 // The core's write plans as package edits: the 得分 cells, the clearing of our old cells, the
 // 校验报告 sheet and the very hidden `_jixiao_accepted` sheet.
-import { columnLetter, FILL_ERROR, FILL_WARNING, isFreeCell, type AcceptanceSheetPlan, type ReportCell, type ReportSheetPlan, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, FILL_ERROR, FILL_WARNING, RESULT_HEADER_BOLD_FORMAT, isFreeCell, type AcceptanceSheetPlan, type ReportCell, type ReportSheetPlan, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import type { CellEdit, FontChange, FormulaValue, OwnSheet, SheetEdit } from './types.js';
 
@@ -8,7 +8,7 @@ const OUR_FILLS = [FILL_ERROR, FILL_WARNING];
 
 /** A cell of ours emptied: value, number format, our fill and our note go; a user's fill or note stays. */
 export function clearEdit(address: string): CellEdit {
-  return { address, value: null, numberFormat: null, dropFills: OUR_FILLS, note: null };
+  return { address, value: null, numberFormat: null, dropFills: OUR_FILLS, note: null, dropBoldMark: RESULT_HEADER_BOLD_FORMAT };
 }
 
 /** Cells holding something that is not ours, by sheet: never written over, whatever a plan says. */
@@ -46,6 +46,7 @@ export function editsOfPlans(plans: SheetWritePlan[], snapshot?: WorkbookSnapsho
         // A fill of the user's (a header band) stays; an error or warning fill of an earlier run goes.
         ...(w.fill ? { fill: w.fill } : { dropFills: OUR_FILLS }),
         note: w.note ?? null,
+        ...(w.bold ? { boldMark: RESULT_HEADER_BOLD_FORMAT } : {}),
       });
     }
     return { sheet: plan.sheet, cells };

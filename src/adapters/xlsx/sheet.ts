@@ -178,7 +178,16 @@ export function patchSheet(xml: string, edits: CellEdit[], styles: Styles): stri
   const rowIndex = new Map(parsed.rows.map((r, i) => [r.index, i]));
   const pending = new Map<number, string[]>(); // new rows, by the index of the row they go before (-1: at the end)
 
-  const styleFor = (current: number, edit: CellEdit): number => {
+  const styleFor = (current: number, given: CellEdit): number => {
+    let edit = given;
+    const marked = (mark: string | undefined) => mark !== undefined && styles.numberFormatOf(current) === mark;
+    if (edit.boldMark !== undefined || edit.dropBoldMark !== undefined) {
+      // Our header's bold, set or taken back; the rest of the cell's font stays as it is.
+      const { boldMark, dropBoldMark, ...rest } = edit;
+      edit = rest;
+      if (boldMark !== undefined && (marked(boldMark) || !styles.fontFlags(current).bold)) edit = { ...edit, numberFormat: boldMark, font: { bold: true } };
+      if (dropBoldMark !== undefined && marked(dropBoldMark)) edit = { ...edit, font: { bold: false } };
+    }
     const own = edit.fill === undefined && edit.dropFills?.includes(styles.fillOf(current) ?? '');
     const change = styleChangeOf(own ? { ...edit, fill: null } : edit);
     return change ? styles.derive(current, change) : current;

@@ -103,6 +103,21 @@ export class Styles {
     return 'General';
   }
 
+  /** Bold, italic and underline of a cell format's font (a `<b val="0"/>` is not bold). */
+  fontFlags(xfIndex: number): { bold: boolean; italic: boolean; underline: boolean } {
+    const xfs = this.container('cellXfs');
+    const xf = xfs.items[xfIndex] ?? xfs.added[xfIndex - xfs.items.length];
+    const fontId = Number(attr(findTag(xf ?? '', 'xf')?.attrs ?? '', 'fontId') ?? 0);
+    const fonts = this.container('fonts');
+    const font = fonts.items[fontId] ?? fonts.added[fontId - fonts.items.length] ?? '';
+    const on = (name: string) => {
+      const t = findTag(font, name);
+      const val = t ? attr(t.attrs, 'val') : undefined;
+      return t !== undefined && val !== '0' && val !== 'false' && val !== 'none';
+    };
+    return { bold: on('b'), italic: on('i'), underline: on('u') };
+  }
+
   private readonly fills = new Map<number, string | undefined>();
 
   /** The solid fill colour ("#RRGGBB") of a cell format, if it has one. */
@@ -144,9 +159,11 @@ export class Styles {
     const base = fonts[baseId] ?? fonts[0] ?? `<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`;
     const open = findTag(base, 'font');
     if (!open) return baseId;
-    // CT_Font is a choice of children in any order: drop the ones we set, put ours first.
+    // CT_Font is a choice of children in any order: drop the ones we set, put ours first (a flag
+    // left out of the change keeps the base font's, so taking our bold off leaves a user's italic).
+    const unset: Record<string, unknown> = { b: font.bold, i: font.italic, u: font.underline, sz: font.size, color: font.color };
     const kept = children(base, open)
-      .filter((c) => !['b', 'i', 'u', 'sz', 'color'].includes(c.tag.name) || (c.tag.name === 'sz' && font.size === undefined) || (c.tag.name === 'color' && font.color === undefined))
+      .filter((c) => !(c.tag.name in unset) || unset[c.tag.name] === undefined)
       .map((c) => base.slice(c.tag.start, c.end));
     const ours = [
       font.bold ? `<${p}b/>` : '',

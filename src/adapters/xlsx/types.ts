@@ -2,6 +2,7 @@
 // sheets of ours. Both the CLI (from the core's plans) and the workbench (from the simulator's
 // change log) describe their writes this way; the writer knows nothing of either.
 import type { CellValue } from '../../core/index.js';
+import type { PropertyEdit } from './customProperties.js';
 
 export interface FormulaValue {
   formula: string;
@@ -36,6 +37,13 @@ export interface CellEdit {
   wrap?: boolean;
   /** Written only when the cell has no note of the user's; marked text expected (see isOurNote). */
   note?: string | null;
+  /**
+   * Our header's bold: the cell is made bold where its font is not, and then gets this number
+   * format (a mark) instead of `numberFormat`, so a later clear knows the bold was ours.
+   */
+  boldMark?: string;
+  /** On a clear: where the cell's number format is this mark, the bold it stands for goes too. */
+  dropBoldMark?: string;
 }
 
 export interface SheetEdit {
@@ -59,6 +67,8 @@ export interface OwnSheet {
 export interface WorkbookEdit {
   sheets: SheetEdit[];
   ownSheets: OwnSheet[];
+  /** Custom document properties to set or remove (docProps/custom.xml); the user's others stay. */
+  properties?: PropertyEdit;
 }
 
 /** What the writer did not do, for the caller to report. */

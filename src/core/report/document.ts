@@ -3,6 +3,7 @@
 import type { CellValue, Dimension, Finding, Lang, Report, Severity, TableReport, Topic } from '../types.js';
 import { roundCents } from '../sheet/text.js';
 import { DIMENSION_NAMES, SEVERITY_NAMES, STAGE_NAMES, TOPIC_NAMES } from './labels.js';
+import type { CheckedWith } from './checkedWith.js';
 
 /** A label and its value; `link` points into the workbook. */
 export interface ReportFact {
@@ -59,6 +60,8 @@ export interface ReportDocument {
   lang: Lang;
   title: string;
   date: string;
+  /** What the check ran with (模板, 预留分值, rules changed), as label and text. */
+  checkedWith: [string, string][];
   sheetsWithoutTable: string[];
   tables: ReportTable[];
 }
@@ -216,12 +219,13 @@ function tableOf(t: TableReport, lang: Lang): ReportTable {
 }
 
 /** The 校验报告 of one report. `date` is printed as given (the caller's clock, e.g. "2026-05-01"). */
-export function reportDocument(report: Report, options: { lang?: Lang; date: string }): ReportDocument {
+export function reportDocument(report: Report, options: { lang?: Lang; date: string; checkedWith?: CheckedWith }): ReportDocument {
   const lang = options.lang ?? 'zh';
   return {
     lang,
     title: REPORT_WORDS[lang].title,
     date: options.date,
+    checkedWith: options.checkedWith?.[lang] ?? [],
     sheetsWithoutTable: report.sheetsWithoutTable,
     tables: report.tables.map((t) => tableOf(t, lang)),
   };

@@ -4,6 +4,7 @@
 import type { CellValue, Lang, LocalizedText, Report, Severity, SheetSnapshot } from '../types.js';
 import { cellText } from '../sheet/text.js';
 import { REPORT_WORDS, reportDocument, type ReportTable } from './document.js';
+import type { CheckedWith } from './checkedWith.js';
 
 export const REPORT_SHEET = '校验报告';
 export const REPORT_TITLE: LocalizedText = { zh: REPORT_WORDS.zh.title, en: REPORT_WORDS.en.title };
@@ -73,10 +74,11 @@ function tableBlock(t: ReportTable, lang: Lang): ReportCell[][] {
 }
 
 /** The whole 校验报告 sheet for a report. `date` is printed as given (the caller's clock, e.g. "2026-05-01"). */
-export function planReportSheet(report: Report, options: { lang?: Lang; date: string }): ReportSheetPlan {
+export function planReportSheet(report: Report, options: { lang?: Lang; date: string; checkedWith?: CheckedWith }): ReportSheetPlan {
   const doc = reportDocument(report, options);
   const w = REPORT_WORDS[doc.lang];
   const rows: ReportCell[][] = [[{ value: doc.title, style: 'title' }], [{ value: w.date, style: 'label' }, { value: doc.date }]];
+  for (const [label, text] of doc.checkedWith) rows.push([{ value: label, style: 'label' }, { value: text }]);
   if (doc.sheetsWithoutTable.length) rows.push([{ value: w.sheetsWithoutTable, style: 'label' }, { value: doc.sheetsWithoutTable.join(w.list) }]);
   rows.push([]);
   for (const t of doc.tables) rows.push(...tableBlock(t, doc.lang));

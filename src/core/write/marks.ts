@@ -7,6 +7,12 @@ export const RESULT_HEADER = '得分';
 export const REVIEW_HEADER = '复核得分';
 /** Header cell format: numbers hidden, text shown as typed. */
 export const RESULT_HEADER_FORMAT = ';;;@';
+/**
+ * The same for a header we made bold (it was not bold before): looks the same (the padding of
+ * Excel's own accounting format), and tells 清除结果 to take the bold off again.
+ */
+export const RESULT_HEADER_BOLD_FORMAT = ';;;_(@_)';
+const HEADER_FORMATS = [RESULT_HEADER_FORMAT, RESULT_HEADER_BOLD_FORMAT];
 /** Score cell format: shows exactly like "0.00". */
 export const RESULT_NUMBER_FORMAT = '0.00;-0.00;0.00';
 export const FILL_ERROR = '#FDE7E9';
@@ -23,7 +29,7 @@ export function isOurNote(text: unknown): boolean {
 }
 
 export function isOurHeader(value: unknown, numberFormat: string | undefined): boolean {
-  return typeof value === 'string' && (value.trim() === RESULT_HEADER || value.trim() === REVIEW_HEADER) && numberFormat === RESULT_HEADER_FORMAT;
+  return typeof value === 'string' && (value.trim() === RESULT_HEADER || value.trim() === REVIEW_HEADER) && HEADER_FORMATS.includes(numberFormat ?? '');
 }
 
 export function isOurScoreCell(value: unknown, numberFormat: string | undefined): boolean {

@@ -6,7 +6,7 @@ import { SEVERITY_NAMES } from '../report/labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from '../sheet/a1.js';
 import { isOurSheet } from '../check.js';
 import { acceptedText, orderedFindings } from '../report/document.js';
-import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isFreeCell, isOurHeader, isOurScoreCell } from './marks.js';
+import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_HEADER_BOLD_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isFreeCell, isOurHeader, isOurScoreCell } from './marks.js';
 
 export interface PlanOptions {
   /** Add a note listing each row's findings (default true). */
@@ -87,6 +87,18 @@ function noteFor(findings: Finding[], lang: Lang, extra?: string): string | unde
   return lines.length ? [NOTE_MARK, ...lines].join('\n') : undefined;
 }
 
+/**
+ * The note on our header cell: the table's findings that are on no indicator row (a blank total,
+ * Σ weights), so a downloaded copy marks them too — on our own cell, never on a user's.
+ */
+function tableNote(table: TableReport, lang: Lang): string | undefined {
+  const shown = orderedFindings(table.findings.filter((f) => f.indicatorRow === undefined && f.severity !== 'info'));
+  const note = noteFor(shown, lang);
+  if (!note) return undefined;
+  const [mark, ...lines] = note.split('\n');
+  return [mark, lang === 'zh' ? '本表的问题（不在某一指标行上）：' : 'Findings on the table (not on one indicator row):', ...lines].join('\n');
+}
+
 export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}): SheetWritePlan[] {
   const lang = options.lang ?? 'zh';
   const notes = options.notes ?? true;
@@ -105,7 +117,10 @@ export function planResults(snapshot: WorkbookSnapshot, report: Report, options:
     const header = address(table.headerRow, column);
     // A merge, or a user's cell when no column right of the table is free: never written over.
     if (inMerge(merges, table.headerRow, column) || !isFree(grid, table.headerRow, column)) skipped.push(header);
-    else writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT });
+    else {
+      const note = notes ? tableNote(table, lang) : undefined;
+      writes.push({ address: header, value: table.columns.published ? REVIEW_HEADER : RESULT_HEADER, numberFormat: RESULT_HEADER_FORMAT, bold: true, ...(note ? { note } : {}) });
+    }
     const written = new Set(writes.map((w) => w.address));
     for (const indicator of table.indicators) {
       const at = address(indicator.row, column);
@@ -148,7 +163,7 @@ export function planClear(snapshot: WorkbookSnapshot): { sheet: string; cells: s
       const fmts = formats[i] ?? [];
       for (let j = 0; j < fmts.length; j++) {
         const f = fmts[j];
-        if (f !== RESULT_HEADER_FORMAT && f !== RESULT_NUMBER_FORMAT) continue;
+        if (f !== RESULT_HEADER_FORMAT && f !== RESULT_HEADER_BOLD_FORMAT && f !== RESULT_NUMBER_FORMAT) continue;
         const v = values[j] ?? null;
         if (isOurHeader(v, f) || isOurScoreCell(v, f)) cells.push(address(sheet.startRow + i + 1, sheet.startColumn + j));
       }
