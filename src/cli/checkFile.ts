@@ -2,9 +2,9 @@
 // check, take this run's --accept, write the 得分 column and the 校验报告 into a copy that keeps
 // every other part of the package as it was.
 import path from 'node:path';
-import { checkWorkbook, parseCell, parseRange, readAcceptances, type AcceptanceNote, type CheckOptions, type Finding, type Report } from '../core/index.js';
-import { runAccept, runCheck, type AcceptanceChange, type CheckResult, type RunCheckOptions } from '../workflow/index.js';
-import { createCopyPort } from '../adapters/xlsx/index.js';
+import { checkedWith, checkWorkbook, parseCell, parseRange, readAcceptances, type AcceptanceNote, type CheckedWith, type CheckOptions, type Finding, type Report } from '../core/index.js';
+import { checkOptionsOf, normalizeSettings, readSettingsProperties, runAccept, runCheck, type AcceptanceChange, type CheckResult, type RunCheckOptions } from '../workflow/index.js';
+import { createCopyPort, readCustomProperties } from '../adapters/xlsx/index.js';
 import { snapshotOf } from '../adapters/exceljs/snapshot.js';
 import { InputError, readWorkbookFile, type OpenedWorkbook } from '../adapters/exceljs/readWorkbook.js';
 import type { AcceptSpec, CliOptions } from './args.js';
@@ -25,6 +25,22 @@ export interface FileResult {
    * findingKey: shown beside their findings, which stay open (score, status, exit code).
    */
   claims?: Map<string, AcceptanceNote>;
+  /** The settings the workbook carries, used because the run gave none (no --config, no --reserved). */
+  workbookSettings?: CheckedWith;
+}
+
+/**
+ * The check options a workbook carries in its custom properties (saved by the pane in Excel, WPS
+ * or the workbench), or undefined when it carries none or they cannot be read.
+ */
+async function workbookCheckOptions(bytes: Uint8Array): Promise<CheckOptions | undefined> {
+  try {
+    const props = readCustomProperties(bytes);
+    const settings = normalizeSettings(await readSettingsProperties({ get: (name) => props.get(name) }));
+    return settings ? { ...checkOptionsOf(settings), reservedPoints: settings.reservedPoints } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function covers(cells: string[], cell: string): boolean {
@@ -90,6 +106,15 @@ export async function checkFile(
   }
   const snapshot = snapshotOf(opened.workbook);
   const port = createCopyPort(opened.bytes, snapshot);
+  let workbookSettings: CheckedWith | undefined;
+  if (options.config === undefined && options.reserved === undefined) {
+    // Settings travel with the workbook: the template its officer chose is the one it is checked by.
+    const carried = await workbookCheckOptions(opened.bytes);
+    if (carried) {
+      checkOptions = { ...carried, ...(checkOptions.previous ? { previous: checkOptions.previous } : {}) };
+      workbookSettings = checkedWith(checkOptions);
+    }
+  }
   // The file's own acceptances are a claim by whoever submitted it: taken only when trusted.
   const filed = readAcceptances(snapshot);
   const check: CheckOptions = options.acceptances === 'trust' || filed.length === 0 ? checkOptions : { ...checkOptions, ignoreStored: filed };
@@ -103,7 +128,7 @@ export async function checkFile(
     acceptedSpecs.push(spec);
     changes.push({ accept: finding, ...(spec.reason ? { reason: spec.reason } : {}), ...(options.by ? { by: options.by } : {}), date });
   }
-  const result: FileResult = { file, report: first.report, acceptedSpecs };
+  const result: FileResult = { file, report: first.report, acceptedSpecs, ...(workbookSettings ? { workbookSettings } : {}) };
   let writing = Boolean(options.out && target && first.report.tables.length > 0);
   if (writing && target) {
     // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.

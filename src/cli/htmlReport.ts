@@ -2,7 +2,7 @@
 // scripts, no external resources, every text escaped. It renders the same report document
 // (core/report/document.ts) as the 校验报告 sheet.
 import path from 'node:path';
-import { REPORT_WORDS, reportDocument, type Lang, type ReportFinding, type ReportTable, fixed2 } from '../core/index.js';
+import { REPORT_WORDS, reportDocument, type CheckedWith, type Lang, type ReportFinding, type ReportTable, fixed2 } from '../core/index.js';
 import type { FileResult } from './checkFile.js';
 import { stageName, summaryRows, SUMMARY_WORDS } from './batch.js';
 
@@ -99,7 +99,7 @@ function summarySection(results: FileResult[], lang: Lang): string {
 }
 
 /** The whole HTML document for the files of one run. */
-export function renderHtml(results: FileResult[], options: { lang: Lang; date: string }): string {
+export function renderHtml(results: FileResult[], options: { lang: Lang; date: string; checkedWith?: CheckedWith }): string {
   const { lang, date } = options;
   const w = REPORT_WORDS[lang];
   const m = MORE[lang];
@@ -116,7 +116,9 @@ export function renderHtml(results: FileResult[], options: { lang: Lang; date: s
     if (r.error) body.push(`<p class="error">${e(m.unreadable)}${colon}${e(r.error)}</p>`);
     else if (r.report) {
       if (r.report.tables.length === 0) body.push(`<p class="error">${e(m.noTable)}${e(r.report.sheetsWithoutTable.join('、') || '-')}）</p>`);
-      for (const t of reportDocument(r.report, { lang, date }).tables) body.push(tableSection(t, lang));
+      const doc = reportDocument(r.report, { lang, date, ...(r.workbookSettings ?? options.checkedWith ? { checkedWith: r.workbookSettings ?? options.checkedWith } : {}) });
+      if (doc.checkedWith.length) body.push(`<dl class="checked-with">${doc.checkedWith.map(([label, text]) => `<dt>${e(label)}</dt><dd>${e(text)}</dd>`).join('')}</dl>`);
+      for (const t of doc.tables) body.push(tableSection(t, lang));
     }
     body.push('</section>');
   });

@@ -3,7 +3,7 @@
 // open (unaccepted) error; 1: an open error finding or no table; 2: a file or the config could
 // not be read. Each file goes through the workflow's session (checkFile.ts); this file runs the batch.
 import path from 'node:path';
-import { ConfigError, type CheckOptions } from '../core/index.js';
+import { checkedWith, ConfigError, type CheckOptions } from '../core/index.js';
 import { useCodec } from '../adapters/xlsx/index.js';
 import { zlibCodec } from '../adapters/exceljs/zlibCodec.js';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args.js';
@@ -140,7 +140,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let htmlFailed = false;
   if (options.html) {
     try {
-      await writeTextFile(options.html, renderHtml(results, { lang: options.lang, date }));
+      await writeTextFile(options.html, renderHtml(results, { lang: options.lang, date, checkedWith: checkedWith(checkOptions) }));
     } catch (e) {
       htmlFailed = true;
       io.stderr(`jixiao-check: ${zh ? `无法写入 HTML 报告 ${options.html}` : `Cannot write the HTML report ${options.html}`}: ${(e as Error).message}\n`);

@@ -8,6 +8,7 @@ import { escapeForTerminal as safe } from './terminal.js';
 const WORDS = {
   zh: {
     file: '文件',
+    workbookSettings: '按工作簿中保存的设置校验（--config 可另行指定）：',
     table: '表',
     indicators: '个三级指标',
     noTable: '未找到整体支出绩效目标表（已查看工作表：',
@@ -27,6 +28,7 @@ const WORDS = {
   },
   en: {
     file: 'File',
+    workbookSettings: 'Checked with the settings saved in the workbook (--config overrides): ',
     table: 'Table',
     indicators: 'indicators',
     noTable: 'No performance target table found (sheets looked at: ',
@@ -107,6 +109,8 @@ export function renderTable(t: TableReport, lang: Lang, color: boolean, claims: 
 export function renderText(r: FileResult, lang: Lang, color: boolean): string {
   const w = WORDS[lang];
   const lines = [`${w.file} ${safe(r.file)}`];
+  // Settings the workbook carried and this run took: said, so a reviewer sees which rules applied.
+  if (r.workbookSettings) lines.push(`  ${w.workbookSettings}${r.workbookSettings[lang].map(([label, text]) => `${label}${lang === 'zh' ? '：' : ': '}${safe(text)}`).join(lang === 'zh' ? '；' : '; ')}`);
   if (r.error) lines.push(`  ${color ? COLOR.error : ''}${safe(r.error)}${color ? RESET : ''}`);
   else if (r.report) {
     if (r.report.tables.length === 0) lines.push(`  ${w.noTable}${safe(r.report.sheetsWithoutTable.join('、')) || '-'}）`);

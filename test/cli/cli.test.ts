@@ -330,6 +330,54 @@ describe('jixiao-check', () => {
   });
 });
 
+describe('settings saved in the workbook (issue 17.5)', () => {
+  async function seedWithSettings(name: string): Promise<string> {
+    const { patchWorkbook, useCodec, fflateCodec } = await import('../../src/adapters/xlsx/index.js');
+    const { settingsProperties, DEFAULT_SETTINGS } = await import('../../src/workflow/index.js');
+    useCodec(fflateCodec);
+    // As the pane saves them: the 10 reserved points, and the not-number rule switched off.
+    const settings = { ...DEFAULT_SETTINGS, reservedPoints: 10, rules: { 'value-format/not-number': 'off' as const } };
+    const bytes = patchWorkbook(new Uint8Array(readFileSync(SEED)), { sheets: [], ownSheets: [], properties: { set: settingsProperties(settings), remove: [] } }).bytes;
+    const file = path.join(dir, name);
+    writeFileSync(file, bytes);
+    return file;
+  }
+
+  test('a workbook is checked by the settings it carries, and the report says so', async () => {
+    const file = await seedWithSettings('carries-settings.xlsx');
+    const r = await cli(['--json', file]);
+    const j = JSON.parse(r.stdout);
+    // 90 = 100 − 10 reserved: the weights error goes; the not-number rule is off.
+    expect(j.tables[0].findings.map((f: { rule: string }) => f.rule)).not.toContain('weights/level1-sum');
+    expect(j.tables[0].findings.map((f: { rule: string }) => f.rule)).not.toContain('value-format/not-number');
+    expect(j.tables[0].totals.reserved).toBe(10);
+    const text = await cli([file]);
+    expect(text.stdout).toContain('按工作簿中保存的设置校验');
+    expect(text.stdout).toContain('预留分值：10 分');
+  });
+
+  test("--config or --reserved given: the run's own settings win over the workbook's", async () => {
+    const file = await seedWithSettings('carries-settings-2.xlsx');
+    const r = await cli(['--json', '--reserved', '0', file]);
+    const rules = JSON.parse(r.stdout).tables[0].findings.map((f: { rule: string }) => f.rule);
+    expect(rules).toContain('weights/level1-sum');
+    expect(rules).toContain('value-format/not-number');
+  });
+
+  test("the copy's 校验报告 records what it was checked with", async () => {
+    const file = await seedWithSettings('carries-settings-3.xlsx');
+    const out = path.join(dir, 'carries-out');
+    await cli(['--out', out, file]);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(path.join(out, 'carries-settings-3.checked.xlsx'));
+    const ws = copy.getWorksheet('校验报告')!;
+    const labels: string[] = [];
+    ws.eachRow((row) => labels.push(String(row.getCell(1).value ?? '')));
+    expect(labels).toContain('预留分值');
+    expect(labels).toContain('规则设置');
+  });
+});
+
 describe('reviewer workflow: --config, --accept, the 校验报告 sheet, --html', () => {
   const ACCEPT_F24 = 'value-format/not-number@整体支出绩效目标表!F24=口径待定';
 
