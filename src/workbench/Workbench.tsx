@@ -17,11 +17,11 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, FolderOpenRegular, PanelRightContractRegular, PanelRightExpandRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { CellValue, Lang } from '../core/index.js';
+import type { CellValue, Indicator, Lang } from '../core/index.js';
 import { formatGeneral } from './displayFormat.js';
 import { Grid } from './Grid.js';
 import { PaneSlot } from './PaneSlot.js';
-import { downloadName, openWorkbook, saveWorkbook, XLSM_MIME, XLSX_MIME, type WorkbookSession } from './session.js';
+import { downloadName, openWorkbook, readPreviousYear, saveWorkbook, XLSM_MIME, XLSX_MIME, type WorkbookSession } from './session.js';
 import { activeCell, hasUnsavedChanges, nameBoxText, savedState, type SavedState } from './sheetView.js';
 import { parseQualified } from '../adapters/office/addresses.js';
 import { DEFAULT_API_VERSION, findSheet, isVisibleSheet, parseAreaAddress } from '../adapters/simulator/index.js';
@@ -106,6 +106,11 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
   const [nameText, setNameText] = useState<string | null>(null);
   /** The pane can be hidden to give the grid the width (at 200 % zoom, on a small screen); it keeps its results. */
   const [paneOpen, setPaneOpen] = useState(true);
+  // 上年表: read at each check through a ref, so loading one does not remount the pane.
+  const [previous, setPrevious] = useState<{ name: string; indicators: Indicator[] } | null>(null);
+  const previousRef = useRef(previous);
+  previousRef.current = previous;
+  const previousInput = useRef<HTMLInputElement>(null);
   /** Null until the user resizes the pane; then its width in pixels. */
   const [paneWidth, setPaneWidth] = useState<number | null>(null);
   const drag = useRef<{ x: number; width: number } | null>(null);
@@ -125,6 +130,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
               // Kept in the workbook: downloaded with it, and each workbook its own.
               settings: workbookSettingsStore(session.excel),
               displayLanguage: () => (langRef.current === 'zh' ? 'zh-CN' : 'en-US'),
+              previous: () => previousRef.current?.indicators,
               onAction: (record) => {
                 setLastAction(record);
                 // The ET simulator has no sync events: redraw after each of its actions.
@@ -210,6 +216,23 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
     // Accepted findings and their reasons live only in this page until downloaded: ask first.
     if (unsaved) setPending(file);
     else openNow(file);
+  };
+
+  const openPrevious = async (file: File) => {
+    if (!/\.xls[xm]$/i.test(file.name)) {
+      setError(s.onlyXlsx);
+      return;
+    }
+    try {
+      const indicators = await readPreviousYear(await file.arrayBuffer(), file.name);
+      if (indicators.length === 0) setError(s.previousNone(file.name));
+      else {
+        setPrevious({ name: file.name, indicators });
+        setError(null);
+      }
+    } catch (e) {
+      setError(message(e, lang));
+    }
   };
 
   const download = async (): Promise<boolean> => {
@@ -345,6 +368,29 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
               e.target.value = '';
             }}
           />
+          <Button size="small" title={s.previousHint} onClick={() => previousInput.current?.click()}>
+            {s.previousOpen}
+          </Button>
+          <input
+            ref={previousInput}
+            type="file"
+            accept={`.xlsx,.xlsm,${XLSX_MIME},${XLSM_MIME}`}
+            hidden
+            data-testid="previous-input"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void openPrevious(file);
+            }}
+          />
+          {previous && (
+            <span className="wb-filename" data-testid="previous-name">
+              {s.previousLoaded(previous.name, previous.indicators.length)}
+              <Button size="small" appearance="transparent" aria-label={s.previousClear} title={s.previousClear} onClick={() => setPrevious(null)}>
+                ✕
+              </Button>
+            </span>
+          )}
           <Button size="small" icon={<ArrowDownloadRegular />} disabled={!session} title={s.downloadHint} onClick={() => void download()}>
             {s.download}
           </Button>

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { ACCEPTED_SHEET, RESULT_HEADER_BOLD_FORMAT } from '../core/index.js';
 import { createWorkbookAdapter } from '../adapters/office/index.js';
 import { createSession, memorySettingsStore, DEFAULT_SETTINGS } from '../workflow/index.js';
-import { downloadName, openWorkbook, saveWorkbook } from './session.js';
+import { downloadName, openWorkbook, readPreviousYear, saveWorkbook } from './session.js';
 import { createExcel, fromExcelJs } from '../adapters/simulator/index.js';
 import { createWorkbenchHost, type ActionRecord } from './workbenchHost.js';
 
@@ -137,4 +137,32 @@ test('生成校验报告 through the workbench host: 1 sync to write after the 2
   expect(links).toContain('HYPERLINK("#\'整体支出绩效目标表\'!F24","F24")');
   // The user's table is as it was: the report touched no other sheet.
   expect(saved.getWorksheet('整体支出绩效目标表')!.getCell('J11').value).toBeNull();
+});
+
+test('上年表 (issue 19): last year\'s self-evaluated table opened beside the seed makes the next check compare with it', async () => {
+  // Last year: the seed self-evaluated, 23 core tasks done (this year's ≥8 is below it).
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync('test/fixtures/ningxian-2026.xlsx'));
+  const ws = wb.getWorksheet('整体支出绩效目标表')!;
+  ws.getCell('J11').value = '实际完成值';
+  for (let r = 12; r <= 46; r++) ws.getCell(`J${r}`).value = ws.getCell(`F${r}`).value;
+  ws.getCell('J23').value = 23;
+  const lastYear = new Uint8Array(await wb.xlsx.writeBuffer());
+  const indicators = await readPreviousYear(lastYear, '上年自评表.xlsx');
+  expect(indicators).toHaveLength(35);
+  expect(indicators.find((i) => i.row === 23)?.actualText).toBe('23');
+
+  const session = await openWorkbook(readFileSync('test/fixtures/ningxian-2026.xlsx'), 'ningxian-2026.xlsx');
+  const last: { indicators?: typeof indicators } = {};
+  const host = createWorkbenchHost(session.excel, { settings: memorySettingsStore(), displayLanguage: () => 'zh-CN', previous: () => last.indicators });
+  const rulesOf = async () => (await host.check({ ...DEFAULT_SETTINGS, writeScores: false })).report.tables[0].findings.map((f) => f.rule);
+  expect(await rulesOf()).not.toContain('value-format/below-last-year');
+  last.indicators = indicators;
+  expect(await rulesOf()).toContain('value-format/below-last-year');
+});
+
+test('上年表 without a table gives no indicators (the page says so rather than comparing with nothing)', async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('说明').getCell('A1').value = '无表';
+  expect(await readPreviousYear(new Uint8Array(await wb.xlsx.writeBuffer()), '空.xlsx')).toEqual([]);
 });

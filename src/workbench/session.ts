@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import { checkPackageLimits, damagedText, patchWorkbook, readableCopy, readCustomProperties, whyUnreadable, WorkbookProblem } from '../adapters/xlsx/index.js';
 import { createExcel, DEFAULT_API_VERSION, editsOfModel, fromExcelJs, markSaved, type ExcelSimulator } from '../adapters/simulator/index.js';
+import { createWorkbookAdapter } from '../adapters/office/index.js';
+import { checkWorkbook, type CheckOptions, type Indicator } from '../core/index.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
@@ -152,4 +154,16 @@ export function downloadName(name: string): string {
   const ext = /\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx';
   const base = name.replace(/\.xls[xm]$/i, '').replace(/\.checked$/i, '') || 'workbook';
   return `${base}.checked${ext}`;
+}
+
+/**
+ * 上年表: last year's checked or self-evaluated table, opened beside the workbook, read as the
+ * add-in reads a workbook and checked with the same settings; its indicators (and their actuals)
+ * are this year's yardstick. Resolves to [] when it holds no table.
+ */
+export async function readPreviousYear(data: ArrayBuffer | Uint8Array, name: string, options: CheckOptions = {}): Promise<Indicator[]> {
+  const last = await openWorkbook(data, name);
+  const adapter = createWorkbookAdapter({ run: last.excel.run, isSetSupported: last.excel.isSetSupported });
+  const report = checkWorkbook(await adapter.readSnapshot(), options);
+  return report.tables.flatMap((t) => t.indicators);
 }

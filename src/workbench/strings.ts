@@ -6,6 +6,12 @@ export interface WorkbenchStrings {
   lang: Lang;
   title: string;
   open: string;
+  /** 上年表: last year's table beside this one. */
+  previousOpen: string;
+  previousHint: string;
+  previousLoaded: (name: string, indicators: number) => string;
+  previousNone: (name: string) => string;
+  previousClear: string;
   download: string;
   downloadHint: string;
   dropHint: string;
@@ -57,6 +63,11 @@ const zh: WorkbenchStrings = {
   lang: 'zh',
   title: '绩效目标表校验 · 工作台',
   open: '打开…',
+  previousOpen: '上年表…',
+  previousHint: '打开上年的目标表或自评表：再次校验时，本年目标低于上年实际、远高于上年实际或定量指标消失会提示',
+  previousLoaded: (name, n) => `上年表：${name}（${n} 个指标）`,
+  previousNone: (name) => `“${name}”中没有找到绩效目标表，未用作上年表。`,
+  previousClear: '不用上年表',
   download: '下载',
   downloadHint: '下载含得分列的工作簿副本',
   dropHint: '也可将 .xlsx 文件拖放到页面上',
@@ -106,6 +117,11 @@ const en: WorkbenchStrings = {
   lang: 'en',
   title: 'Performance Target Checker · Workbench',
   open: 'Open…',
+  previousOpen: 'Last year…',
+  previousHint: "Open last year's table (targets or self-evaluation): the next check flags targets below or far above last year's actual and dropped indicators",
+  previousLoaded: (name, n) => `Last year: ${name} (${n} indicators)`,
+  previousNone: (name) => `No performance target table in "${name}"; not used as last year's.`,
+  previousClear: 'Stop using last year',
   download: 'Download',
   downloadHint: 'Download a copy of the workbook with the score column',
   dropHint: 'or drop an .xlsx file on the page',

@@ -6,6 +6,7 @@
 import { createWorkbookAdapter } from '../adapters/office/index.js';
 import { createWpsAdapter } from '../adapters/wps/index.js';
 import { createSession, type CheckResult, type Session, type SettingsStore } from '../workflow/index.js';
+import type { Indicator } from '../core/index.js';
 import type { ExcelSimulator, WorkbookModel } from '../adapters/simulator/index.js';
 import { createEt } from '../adapters/simulator/et/index.js';
 
@@ -41,6 +42,8 @@ export interface WorkbenchHostOptions {
   onAction?: (record: ActionRecord) => void;
   /** Today's date for acceptances and the report; defaults to the local date. */
   today?: () => string;
+  /** Last year's indicators (上年表), when one was opened beside the workbook. */
+  previous?: () => Indicator[] | undefined;
 }
 
 /** What a host's actions are measured by: Excel's syncs and runs, or WPS's object-model calls. */
@@ -93,6 +96,7 @@ function sessionOver(port: Parameters<typeof createSession>[0]['port'], options:
     settings: options.settings,
     displayLanguage: options.displayLanguage,
     ...(options.today ? { today: options.today } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 // The one session every host runs: snapshot → core → write plans → writes through the host's
 // port, for the check, 忽略 / 取消忽略, the 校验报告 and clearing. One place, so Excel, the
 // workbench, the CLI and WPS cannot drift apart.
-import { checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Lang, type WorkbookSnapshot } from '../core/index.js';
+import { checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Indicator, type Lang, type WorkbookSnapshot } from '../core/index.js';
 import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort } from './port.js';
 import { checkOptionsOf, normalizeSettings, type PaneSettings, type SettingsStore } from './settings.js';
 
@@ -185,6 +185,8 @@ export interface SessionOptions {
   displayLanguage: () => string;
   /** Today as the report and an acceptance record it ("2026-05-01"); defaults to the local date. */
   today?: () => string;
+  /** Last year's indicators (上年表), for the 可行性 comparisons; read at each check. */
+  previous?: () => Indicator[] | undefined;
 }
 
 /** The local date as ISO "YYYY-MM-DD" (what a reviewer reads as today, not UTC's). */
@@ -193,13 +195,13 @@ export function localDate(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-export function createSession({ port: adapter, settings, displayLanguage, today = () => localDate() }: SessionOptions): Session {
+export function createSession({ port: adapter, settings, displayLanguage, today = () => localDate(), previous }: SessionOptions): Session {
   const options = (s: PaneSettings): RunCheckOptions => ({
     write: s.writeScores,
     notes: s.notes,
     fills: s.fills,
     reservedPoints: s.reservedPoints,
-    check: checkOptionsOf(s),
+    check: { ...checkOptionsOf(s), ...(previous?.() ? { previous: previous() } : {}) },
     lang: s.lang ?? langFromTag(displayLanguage()),
   });
   return {
