@@ -427,6 +427,33 @@ test(
   STEP,
 );
 
+test(
+  '上年表 (issue 19): last year\'s self-evaluated table opened beside the workbook; the next 校验 compares with it',
+  async () => {
+    // Last year's 测试局 table, self-evaluated: 300 trained, so this year's ≥200 is below it.
+    const file = path.join(tmp, '测试局上年自评表.xlsx');
+    await secondWorkbook(file);
+    const last = new ExcelJS.Workbook();
+    await last.xlsx.readFile(file);
+    const ws = last.getWorksheet('目标表')!;
+    ws.getCell('K5').value = '实际完成值';
+    ws.getCell('K6').value = 300;
+    ws.getCell('K7').value = '较高';
+    ws.getCell('K8').value = 92;
+    await last.xlsx.writeFile(file);
+    await page.getByTestId('previous-input').setInputFiles(file);
+    await eventually(async () => expect(await page.getByTestId('previous-name').textContent()).toContain('上年表：测试局上年自评表.xlsx（3 个指标）'));
+    await act('校验', '校验');
+    await expectVisibleText('.wb-pane', /本年目标「≥200」低于上年实际完成值 300/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'workbench-previous-year.png') });
+    // Stopping the comparison: the next check no longer has it.
+    await page.getByRole('button', { name: '不用上年表' }).click();
+    await act('校验', '校验');
+    await eventually(async () => expect(await page.locator('.wb-pane').getByText(/低于上年实际完成值/).count()).toBe(0));
+  },
+  STEP,
+);
+
 /** Drags a file (bytes from disk) over the page and drops it, as a user would from the desktop. */
 async function dropFile(file: string, name: string): Promise<void> {
   const base64 = readFileSync(file).toString('base64');
