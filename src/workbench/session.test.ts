@@ -142,7 +142,7 @@ test('生成校验报告 through the workbench host: 1 sync to write after the 2
 test('上年表 (issue 19): last year\'s self-evaluated table opened beside the seed makes the next check compare with it', async () => {
   // Last year: the seed self-evaluated, 23 core tasks done (this year's ≥8 is below it).
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync('test/fixtures/ningxian-2026.xlsx'));
+  await wb.xlsx.readFile('test/fixtures/ningxian-2026.xlsx');
   const ws = wb.getWorksheet('整体支出绩效目标表')!;
   ws.getCell('J11').value = '实际完成值';
   for (let r = 12; r <= 46; r++) ws.getCell(`J${r}`).value = ws.getCell(`F${r}`).value;

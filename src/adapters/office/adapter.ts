@@ -6,23 +6,22 @@
 // under an estimated byte budget (5 MB per request and per response is Excel's limit).
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
-import { columnLetter, RESULT_HEADER_BOLD_FORMAT, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isFreeCell, isOurHeader, isOurNote, isOurScoreCell, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, RESULT_HEADER_BOLD_FORMAT, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isOurNote, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
 import { canonicalMarkFormat } from './formatMark.js';
+import { cellOf, guardTargets, isOurs } from '../writeGuard.js';
 import {
   formulaCellsError,
   mergesGivenUp,
   staleSnapshotError,
-  sheetMissingError,
   sheetNameTakenError,
   sheetProtectedError,
   toAdapterError,
   unsupportedError,
   workbookProtectedError,
-  wouldOverwriteError,
-} from './errors.js';
+  } from './errors.js';
 
 /** Excel.run's two shapes used here: run(batch) and run(options, batch). */
 export interface ExcelRun {
@@ -526,35 +525,8 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     return known ?? read();
   }
 
-  function cellOf(sheet: SheetSnapshot, a1: string): { value: CellValue; numberFormat?: string } {
-    const { row, column } = parseCell(a1);
-    const r = row - 1 - sheet.startRow;
-    const c = column - sheet.startColumn;
-    return { value: sheet.values[r]?.[c] ?? null, numberFormat: sheet.numberFormats?.[r]?.[c] };
-  }
-
-  function isOurs(sheet: SheetSnapshot, a1: string): boolean {
-    const { value, numberFormat } = cellOf(sheet, a1);
-    return isOurHeader(value, numberFormat) || isOurScoreCell(value, numberFormat);
-  }
-
-  function isFree(sheet: SheetSnapshot, a1: string): boolean {
-    const { value, numberFormat } = cellOf(sheet, a1);
-    return isFreeCell(value, numberFormat);
-  }
-
   /** Refuses, before anything is queued, sheets that are protected, missing, or cells that are not ours. */
-  function guard(state: KnownState, targets: { sheet: string; cells: string[] }[]): void {
-    const missing = targets.filter((t) => !state.sheets.has(t.sheet)).map((t) => t.sheet);
-    if (missing.length) throw sheetMissingError(missing);
-    const locked = targets.filter((t) => state.sheets.get(t.sheet)?.protected).map((t) => t.sheet);
-    if (locked.length) throw sheetProtectedError(locked);
-    for (const t of targets) {
-      const sheet = state.sheets.get(t.sheet)!;
-      const taken = t.cells.filter((a1) => !isFree(sheet, a1));
-      if (taken.length) throw wouldOverwriteError(t.sheet, taken);
-    }
-  }
+  const guard = (state: KnownState, targets: { sheet: string; cells: string[] }[]): void => guardTargets(state.sheets, targets);
 
   /**
    * Jobs that re-read, inside the write's own Excel.run, what the write depends on: the target

@@ -8,11 +8,9 @@
 // accepted findings in the very hidden _jixiao_accepted sheet, so both travel with the file.
 import {
   columnLetter,
-  isFreeCell,
-  isOurHeader,
+  RESULT_HEADER_BOLD_FORMAT,
   isOurNote,
   isOurReportSheet,
-  isOurScoreCell,
   isOurSheet,
   parseCell,
   parseRange,
@@ -34,15 +32,14 @@ import { qualify } from '../office/addresses.js';
 import {
   ExcelAdapterError,
   formulaCellsError,
-  sheetMissingError,
   sheetNameTakenError,
   sheetProtectedError,
   staleSnapshotError,
   workbookProtectedError,
-  wouldOverwriteError,
-} from '../office/errors.js';
+  } from '../office/errors.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { MSO_PROPERTY_STRING, XL_NONE, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_UNDERLINE_SINGLE, bgrOf, type EtApplication, type EtRange, type EtWorksheet } from './et.js';
+import { cellOf, guardTargets, isOurs } from '../writeGuard.js';
 
 /** A sheet holds a table candidate when some cell names an indicator (指标) or our 得分. */
 const CANDIDATE = /指标|得分/;
@@ -292,33 +289,8 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
 
   const current = (): KnownState => known ?? read();
 
-  function cellOf(sheet: SheetSnapshot, a1: string): { value: CellValue; numberFormat?: string } {
-    const { row, column } = parseCell(a1);
-    const r = row - 1 - sheet.startRow;
-    const c = column - sheet.startColumn;
-    return { value: sheet.values[r]?.[c] ?? null, numberFormat: sheet.numberFormats?.[r]?.[c] };
-  }
-
-  function isOurs(sheet: SheetSnapshot, a1: string): boolean {
-    const { value, numberFormat } = cellOf(sheet, a1);
-    return isOurHeader(value, numberFormat) || isOurScoreCell(value, numberFormat);
-  }
-
-  function isFree(sheet: SheetSnapshot, a1: string): boolean {
-    const { value, numberFormat } = cellOf(sheet, a1);
-    return isFreeCell(value, numberFormat);
-  }
-
-  function guard(state: KnownState, targets: { sheet: string; cells: string[] }[]): void {
-    const missing = targets.filter((t) => !state.sheets.has(t.sheet)).map((t) => t.sheet);
-    if (missing.length) throw sheetMissingError(missing);
-    const locked = targets.filter((t) => state.sheets.get(t.sheet)?.protected).map((t) => t.sheet);
-    if (locked.length) throw sheetProtectedError(locked);
-    for (const t of targets) {
-      const taken = t.cells.filter((a1) => !isFree(state.sheets.get(t.sheet)!, a1));
-      if (taken.length) throw wouldOverwriteError(t.sheet, taken);
-    }
-  }
+  /** Refuses, before anything is queued, sheets that are protected, missing, or cells that are not ours. */
+  const guard = (state: KnownState, targets: { sheet: string; cells: string[] }[]): void => guardTargets(state.sheets, targets);
 
   /**
    * Re-reads what a write depends on: for each run of target cells, the table's rows from its left
@@ -374,8 +346,9 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
     return 'ours';
   }
 
-  /** Empties cells of ours: value, format and fill by runs, our notes cell by cell. */
-  function clearCells(sheet: EtWorksheet, cells: string[]): void {
+  /** Empties cells of ours: value, format and fill by runs, our notes cell by cell; a header we made bold gets its weight back. */
+  function clearCells(sheet: EtWorksheet, cells: string[], snap: SheetSnapshot | undefined): void {
+    for (const a1 of cells) if (snap && cellOf(snap, a1).numberFormat === RESULT_HEADER_BOLD_FORMAT) sheet.Range(a1).Font.Bold = false;
     for (const run of runsOf(cells)) {
       const range = sheet.Range(columnRange(run.column, run.top, run.bottom));
       range.Value2 = run.top === run.bottom ? '' : Array.from({ length: run.bottom - run.top + 1 }, () => ['']);
@@ -416,9 +389,19 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
         for (const plan of active) {
           const sheet = worksheets().Item(plan.sheet);
           const snap = state.sheets.get(plan.sheet)!;
-          clearCells(sheet, plan.clear);
+          clearCells(sheet, plan.clear, snap);
           summary.cleared += plan.clear.length;
-          const byAddress = new Map(plan.writes.map((w) => [w.address, w]));
+          // A header to be bold: made bold (and marked so for 清除结果) unless the user's cell is bold already.
+          const boldened = plan.writes.map((w) => {
+            if (!w.bold) return w;
+            const ours = cellOf(snap, w.address).numberFormat === RESULT_HEADER_BOLD_FORMAT;
+            const font = sheet.Range(w.address).Font;
+            const boldNow = font.Bold === true;
+            if (!ours && boldNow) return w;
+            if (!boldNow) font.Bold = true;
+            return { ...w, numberFormat: RESULT_HEADER_BOLD_FORMAT };
+          });
+          const byAddress = new Map(boldened.map((w) => [w.address, w]));
           for (const run of runsOf(plan.writes.map((w) => w.address))) {
             const writes = Array.from({ length: run.bottom - run.top + 1 }, (_, i) => byAddress.get(`${columnLetter(run.column)}${run.top + i}`)!);
             // Our old fill goes where the new cell has none.
@@ -458,7 +441,7 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
       guard(state, active);
       verify(state, active);
       frozen(() => {
-        for (const t of active) clearCells(worksheets().Item(t.sheet), t.cells);
+        for (const t of active) clearCells(worksheets().Item(t.sheet), t.cells, state.sheets.get(t.sheet));
       });
       return active.reduce((n, t) => n + t.cells.length, 0);
     } catch (error) {
