@@ -2,7 +2,6 @@
 // results (notices, 概况, 问题清单) and 开发者信息. State and actions live in useTaskPane; the
 // words come from the strings context; each part is a component in components/.
 import { Body1, Button, Caption1, Field, FluentProvider, Input, Spinner, Subtitle1, Switch, Text, ToggleButton, webLightTheme } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Lang } from '../core/index.js';
 import type { Session } from '../workflow/index.js';
@@ -16,6 +15,7 @@ import { languageNames } from './i18n.js';
 import { PaneStringsProvider } from './PaneStrings.js';
 import { useTaskPaneStyles } from './TaskPane.styles.js';
 import { useTaskPane, type Busy } from './useTaskPane.js';
+import { DisclosureButton } from './components/Disclosure.js';
 
 export { REVIEWER_KEY } from './components/AcceptDialog.js';
 
@@ -134,17 +134,9 @@ export function TaskPane({ developerInfo = false, ...options }: TaskPaneProps) {
           </div>
 
           <div className={shared.section}>
-            <Button
-              appearance="subtle"
-              size="small"
-              className={shared.disclosure}
-              icon={devOpen ? <ChevronDownRegular /> : <ChevronRightRegular />}
-              aria-expanded={devOpen}
-              aria-controls={ids.dev}
-              onClick={() => setDevOpen(!devOpen)}
-            >
+            <DisclosureButton open={devOpen} onToggle={() => setDevOpen(!devOpen)} controls={ids.dev}>
               {s.developerInfo}
-            </Button>
+            </DisclosureButton>
             {devOpen && (
               <div id={ids.dev} className={shared.section}>
                 {caps && <Caption1 className={shared.muted}>{s.capability(caps)}</Caption1>}

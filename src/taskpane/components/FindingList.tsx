@@ -1,7 +1,6 @@
 // 问题清单: the severity filter and the grouping, then per table its open findings by 主题 or by
 // 审核维度, and its accepted ones (已忽略) apart.
-import { Body1, Button, mergeClasses, Radio, RadioGroup, Select, Subtitle2 } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { Body1, mergeClasses, Radio, RadioGroup, Select, Subtitle2 } from '@fluentui/react-components';
 import { useId, useState, type ReactNode, type Ref } from 'react';
 import { DIMENSIONS, TOPICS, type Finding, type Severity, type TableReport } from '../../core/index.js';
 import type { FindingGrouping } from '../../workflow/index.js';
@@ -10,6 +9,7 @@ import { usePaneStrings } from '../PaneStrings.js';
 import { FindingItem, type FindingActions } from './FindingItem.js';
 import { useFindingListStyles } from './FindingList.styles.js';
 import { useSharedStyles } from './shared.styles.js';
+import { DisclosureButton } from './Disclosure.js';
 
 export type Filter = 'all' | Severity;
 
@@ -42,17 +42,9 @@ function AcceptedFindings({ findings, actions }: { findings: Finding[]; actions:
   const listId = useId();
   return (
     <div className={shared.section}>
-      <Button
-        appearance="subtle"
-        size="small"
-        className={shared.disclosure}
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen(!open)}
-      >
+      <DisclosureButton open={open} onToggle={() => setOpen(!open)} controls={listId}>
         {s.acceptedTitle(findings.length)}
-      </Button>
+      </DisclosureButton>
       {open && (
         <ul id={listId} className={mergeClasses(shared.plainList, styles.accepted)} aria-label={s.acceptedTitle(findings.length)}>
           {findings.map((f, i) => (

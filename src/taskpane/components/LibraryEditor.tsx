@@ -1,12 +1,13 @@
 // 共性指标库 in 设置: the profile's library, or the one edited here, which replaces it in the
 // config JSON (the same `library` key a CLI --config file holds).
 import { Button, Caption1, Field, Input, Text } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronRightRegular, DeleteRegular } from '@fluentui/react-icons';
+import { DeleteRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { PROFILES, type LibraryIndicator, type ProfileName } from '../../core/index.js';
 import { usePaneStrings } from '../PaneStrings.js';
 import { useLibraryEditorStyles } from './LibraryEditor.styles.js';
 import { useSharedStyles } from './shared.styles.js';
+import { DisclosureButton } from './Disclosure.js';
 
 /** The library a check uses: the edited one, else the profile's, else none. */
 export function libraryOf(library: LibraryIndicator[] | undefined, profile: ProfileName | undefined): readonly LibraryIndicator[] {
@@ -48,17 +49,9 @@ export function LibraryEditor({ library, profile, disabled, onChange }: LibraryE
   const remove = (i: number) => onChange(entries.filter((_, j) => j !== i).map((x) => ({ ...x })));
   return (
     <div className={shared.section}>
-      <Button
-        appearance="subtle"
-        size="small"
-        className={shared.disclosure}
-        icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen(!open)}
-      >
+      <DisclosureButton open={open} onToggle={() => setOpen(!open)} controls={panelId}>
         {s.libraryTitle(entries.length)}
-      </Button>
+      </DisclosureButton>
       {open && (
         <div id={panelId} role="group" aria-label={s.libraryTitle(entries.length)} className={shared.section}>
           <Caption1 className={shared.muted}>{s.libraryHint}</Caption1>
