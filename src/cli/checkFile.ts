@@ -119,30 +119,31 @@ export async function checkFile(
   const filed = readAcceptances(snapshot);
   const check: CheckOptions = options.acceptances === 'trust' || filed.length === 0 ? checkOptions : { ...checkOptions, ignoreStored: filed };
   const reading: RunCheckOptions = { write: false, notes: true, fills: true, check, lang: options.lang };
-  const first = await runCheck(port, reading);
+  // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.
+  const clash = options.out && target ? await sameAsAny(target, [...options.files, ...(options.html ? [options.html] : [])]) : undefined;
+  const wantCopy = Boolean(options.out && target) && clash === undefined;
+  const run: RunCheckOptions = wantCopy ? { ...reading, write: true, report: { date } } : reading;
+  // One check, writing into the copy port as it goes (the port patches nothing until save); a
+  // second only when this run's --accept matched findings of the first.
+  let outcome = await runCheck(port, run);
   const acceptedSpecs: AcceptSpec[] = [];
   const changes: AcceptanceChange[] = [];
   for (const spec of options.accept) {
-    const finding = findingFor(spec, first.report);
+    const finding = findingFor(spec, outcome.report);
     if (!finding) continue;
     acceptedSpecs.push(spec);
     changes.push({ accept: finding, ...(spec.reason ? { reason: spec.reason } : {}), ...(options.by ? { by: options.by } : {}), date });
   }
-  const result: FileResult = { file, report: first.report, acceptedSpecs, ...(workbookSettings ? { workbookSettings } : {}) };
-  let writing = Boolean(options.out && target && first.report.tables.length > 0);
-  if (writing && target) {
-    // The same file as an input (through a symlink or another spelling too) or as the HTML report is never replaced.
-    const clash = await sameAsAny(target, [...options.files, ...(options.html ? [options.html] : [])]);
-    if (clash !== undefined) {
-      result.notice =
-        options.lang === 'zh'
-          ? `未写入：输出文件与${clash === options.html ? ' --html 报告' : '输入文件'}相同（${target} 即 ${clash}），请换一个 --out 目录`
-          : `Not written: the output would replace ${clash === options.html ? 'the --html report' : 'the input'} (${target} is ${clash}); choose another --out folder`;
-      writing = false;
-    }
+  if (changes.length) outcome = await runAccept(port, changes, run);
+  const result: FileResult = { file, report: outcome.report, acceptedSpecs, ...(workbookSettings ? { workbookSettings } : {}) };
+  const hasTable = outcome.report.tables.length > 0;
+  if (clash !== undefined && target && hasTable) {
+    result.notice =
+      options.lang === 'zh'
+        ? `未写入：输出文件与${clash === options.html ? ' --html 报告' : '输入文件'}相同（${target} 即 ${clash}），请换一个 --out 目录`
+        : `Not written: the output would replace ${clash === options.html ? 'the --html report' : 'the input'} (${target} is ${clash}); choose another --out folder`;
   }
-  const run: RunCheckOptions = writing ? { ...reading, write: true, report: { date } } : reading;
-  const outcome = changes.length ? await runAccept(port, changes, run) : writing ? await runCheck(port, run) : first;
+  const writing = wantCopy && hasTable;
   result.report = outcome.report;
   if (options.acceptances === 'show' && filed.length) {
     // What the file's record would accept is shown beside its finding; the finding stays open.

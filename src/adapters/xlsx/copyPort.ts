@@ -51,7 +51,9 @@ export function createCopyPort(bytes: Uint8Array, read: WorkbookSnapshot): CopyP
       return Promise.resolve({ sheet: plan.sheet, rows: plan.rows.length, created: !snapshot.sheets.some((s) => s.name === plan.sheet) });
     },
     save() {
-      const patched = patchWorkbook(bytes, { sheets: [...sheets.values()], ownSheets: [...own.values()] });
+      // Our sheets in one order whatever the session's order of writes: the hidden record, then the report.
+      const ownSheets = [...own.values()].sort((a, b) => Number(b.name === ACCEPTED_SHEET) - Number(a.name === ACCEPTED_SHEET));
+      const patched = patchWorkbook(bytes, { sheets: [...sheets.values()], ownSheets });
       return { bytes: patched.bytes, lockedOut: patched.lockedOut };
     },
   };
