@@ -5,6 +5,10 @@ import { mountTaskPane } from './mount.js';
 import { TaskPane } from './TaskPane.js';
 import { fakeHost, installDomStubs, sampleReport, type FakeHost } from './testing.js';
 
+// The 设置 panel renders every rule's switch in jsdom: on a loaded 2-core machine a test that opens it
+// takes 3–5 s, against Jest's default limit of 5 s.
+jest.setTimeout(20_000);
+
 beforeAll(installDomStubs);
 afterEach(cleanup);
 
@@ -192,6 +196,16 @@ test('in colour-only mode the notes switch is off and the mode is shown', async 
   await user.click(checkButton);
   await waitFor(() => expect(host.checks).toHaveLength(1));
   expect(host.checks[0].notes).toBe(false);
+});
+
+test('inside WPS the pane names WPS 表格, not Excel, and promises no undo it cannot verify', async () => {
+  const host = fakeHost({ caps: { host: 'wps', annotation: 'fill', mergesRead: true, undoGroup: false, undo: 'none' } });
+  const user = userEvent.setup();
+  await renderPane(host);
+  expect(screen.getByText('此版本 WPS 表格 不支持批注，仅标记颜色')).toBeTruthy();
+  await user.click(screen.getByRole('button', { name: '开发者信息' }));
+  expect(screen.getByText(/写入能否撤销未经验证，写入前请先保存/)).toBeTruthy();
+  expect(screen.queryByText(/Excel/)).toBeNull();
 });
 
 test('the notes mode is shown under 开发者信息 when notes are available', async () => {

@@ -11,7 +11,7 @@ import { Notices } from './components/Notices.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { useSharedStyles } from './components/shared.styles.js';
 import { Summary } from './components/Summary.js';
-import { languageNames } from './i18n.js';
+import { hostName, languageNames } from './i18n.js';
 import { PaneStringsProvider } from './PaneStrings.js';
 import { useTaskPaneStyles } from './TaskPane.styles.js';
 import { useTaskPane, type Busy } from './useTaskPane.js';
@@ -104,7 +104,7 @@ export function TaskPane({ developerInfo = false, ...options }: TaskPaneProps) {
               />
               <Switch label={s.fills} checked={settings.fills} disabled={!ready || !settings.writeScores} onChange={(_, d) => pane.update({ fills: d.checked })} />
             </div>
-            {caps && !pane.notesAvailable && <Caption1 className={shared.muted}>{s.notesUnavailable}</Caption1>}
+            {caps && !pane.notesAvailable && <Caption1 className={shared.muted}>{s.notesUnavailable(hostName(caps, s.lang))}</Caption1>}
           </fieldset>
 
           <SettingsPanel settings={settings} reserved={reservedField} disabled={!ready} onChange={pane.update} onOpenChange={pane.settingsOpenChanged} />

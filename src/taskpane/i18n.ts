@@ -4,14 +4,21 @@ import { type Dimension, type Lang, type LocalizedText, type Severity, type Tabl
 export { langFromTag };
 import type { AnnotationMode, PaneCapabilities, ReportWritten, WrittenColumn } from '../workflow/index.js';
 
+/** The spreadsheet the pane runs in, as its users call it. */
+export function hostName(c: Pick<PaneCapabilities, 'host'> | null | undefined, lang: Lang): string {
+  return c?.host === 'wps' ? (lang === 'zh' ? 'WPS 表格' : 'WPS Spreadsheets') : 'Excel';
+}
+
 /** What Ctrl+Z does after a write, in the words the mode line uses. */
 function undoZh(c: PaneCapabilities): string {
   const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
+  if (undo === 'none' && c.host === 'wps') return '写入能否撤销未经验证，写入前请先保存';
   return undo === 'one-step' ? '可一步撤销' : undo === 'per-sync' ? '可逐步撤销' : '写入后无法撤销（此版本 Excel 不支持）';
 }
 
 function undoEn(c: PaneCapabilities): string {
   const undo = c.undo ?? (c.undoGroup ? 'one-step' : 'per-sync');
+  if (undo === 'none' && c.host === 'wps') return 'undo of writes not verified; save before writing';
   return undo === 'one-step' ? 'one-step undo' : undo === 'per-sync' ? 'undo step by step' : 'writes cannot be undone in this Excel';
 }
 
@@ -27,7 +34,7 @@ export interface UiStrings {
   optionsLabel: string;
   writeScores: string;
   notes: string;
-  notesUnavailable: string;
+  notesUnavailable: (host: string) => string;
   fills: string;
   reservedPoints: string;
   reservedPointsHint: string;
@@ -128,7 +135,7 @@ export interface UiStrings {
   reporting: string;
   reportTitle: string;
   reportWritten: (r: ReportWritten) => string;
-  reportNoLinks: string;
+  reportNoLinks: (host: string) => string;
   reportFailed: string;
   reportShow: string;
   /** 查看 on the notice of a written 得分 column. */
@@ -171,7 +178,7 @@ const zh: UiStrings = {
   optionsLabel: '选项',
   writeScores: '写入得分列',
   notes: '添加批注',
-  notesUnavailable: '此版本 Excel 不支持批注，仅标记颜色',
+  notesUnavailable: (host) => `此版本 ${host} 不支持批注，仅标记颜色`,
   fills: '标记颜色',
   reservedPoints: '预留分值',
   reservedPointsHint: '表外计分的分值（如预算执行率 10 分），一级权重合计应为 100 减去预留分值',
@@ -270,7 +277,7 @@ const zh: UiStrings = {
   reporting: '正在生成校验报告…',
   reportTitle: '校验报告',
   reportWritten: (r) => `已${r.created ? '生成' : '更新'}工作表“${r.sheet}”（${r.rows} 行${r.links ? `，${r.links} 个单元格链接` : ''}）。`,
-  reportNoLinks: '此版本 Excel 不支持超链接，报告中以文字写出单元格地址。',
+  reportNoLinks: (host) => `此版本 ${host} 不支持超链接，报告中以文字写出单元格地址。`,
   reportFailed: '生成校验报告失败',
   reportShow: '查看',
   writtenShow: '查看',
@@ -298,7 +305,7 @@ const en: UiStrings = {
   optionsLabel: 'Options',
   writeScores: 'Write score column',
   notes: 'Add notes',
-  notesUnavailable: 'This Excel cannot add notes; colours only',
+  notesUnavailable: (host) => `This ${host} cannot add notes; colours only`,
   fills: 'Mark with colour',
   reservedPoints: 'Reserved points',
   reservedPointsHint: 'Points scored outside the table (e.g. 10 for budget execution); level-1 weights must total 100 minus these',
@@ -402,7 +409,7 @@ const en: UiStrings = {
   reportTitle: 'Check report',
   reportWritten: (r) =>
     `${r.created ? 'Added' : 'Refreshed'} sheet “${r.sheet}” (${r.rows} rows${r.links ? `, ${r.links} cell link${r.links === 1 ? '' : 's'}` : ''}).`,
-  reportNoLinks: 'This Excel cannot add links; the report names the cells as text.',
+  reportNoLinks: (host) => `This ${host} cannot add links; the report names the cells as text.`,
   reportFailed: 'Writing the check report failed',
   reportShow: 'Show',
   writtenShow: 'Show',

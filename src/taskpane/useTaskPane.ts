@@ -8,7 +8,7 @@ import type { FindingActions } from './components/FindingItem.js';
 import type { Filter } from './components/FindingList.js';
 import type { Notice } from './components/Notices.js';
 import { countBySeverity, scoreLine } from './format.js';
-import { errorMessage, langFromTag, strings, type UiStrings } from './i18n.js';
+import { errorMessage, hostName, langFromTag, strings, type UiStrings } from './i18n.js';
 
 export type Busy = 'check' | 'clear' | 'accept' | 'unaccept' | 'report';
 
@@ -237,7 +237,7 @@ export function useTaskPane({ host, lang: initialLang, checkOnStart = false, onL
       notify({
         intent: 'success',
         title: (t) => t.reportTitle,
-        body: (t) => `${t.reportWritten(written)}${written.links === 0 && caps?.hyperlinks === false ? ` ${t.reportNoLinks}` : ''}`,
+        body: (t) => `${t.reportWritten(written)}${written.links === 0 && caps?.hyperlinks === false ? ` ${t.reportNoLinks(hostName(caps, t.lang))}` : ''}`,
         action: {
           label: (t) => t.reportShow,
           run: () => {

@@ -33,6 +33,8 @@ export interface CheckResult {
 export type AnnotationMode = 'notes' | 'comments' | 'fill';
 
 export interface PaneCapabilities {
+  /** Which spreadsheet the pane runs in, for the words it shows ("此版本 Excel …"); absent: Excel. */
+  host?: 'excel' | 'wps';
   annotation: AnnotationMode;
   /** Merged areas can be read (ExcelApi 1.13); otherwise merges are inferred from blank labels. */
   mergesRead: boolean;

@@ -46,6 +46,7 @@ const CANDIDATE = /指标|得分/;
 
 /** What the adapter does in WPS, as the pane shows it. */
 export const WPS_CAPABILITIES: PaneCapabilities = {
+  host: 'wps',
   // WPS 批注 are Excel's notes (Range.AddComment).
   annotation: 'notes',
   mergesRead: true,
