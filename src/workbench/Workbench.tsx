@@ -19,7 +19,7 @@ import { ArrowDownloadRegular, FolderOpenRegular, PanelRightContractRegular, Pan
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { CellValue, Indicator, Lang } from '../core/index.js';
 import { formatGeneral } from './displayFormat.js';
-import { Grid } from './Grid.js';
+import { SheetGrid } from './SheetGrid.js';
 import { PaneSlot } from './PaneSlot.js';
 import { downloadName, openWorkbook, readPreviousYear, saveWorkbook, XLSM_MIME, XLSX_MIME, type WorkbookSession } from './session.js';
 import { activeCell, hasUnsavedChanges, nameBoxText, savedState, type SavedState } from './sheetView.js';
@@ -472,7 +472,7 @@ export function Workbench({ lang: startLang, developer = false, sampleUrl, sampl
               {hint}
             </div>
             {session && sheet ? (
-              <Grid
+              <SheetGrid
                 key={`${session.id}/${sheet.name}`}
                 sheet={sheet}
                 look={session.look.get(sheet.name)}

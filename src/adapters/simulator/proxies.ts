@@ -3,7 +3,7 @@
 // otherwise the read throws PropertyNotLoaded. Objects are resolved against the model when the
 // queued command that first uses them runs, so a batch sees its own earlier writes.
 import { address, columnLetter, type RangeRef, type CellValue } from '../../core/index.js';
-import { SimError, propertyNotLoaded } from './errors.js';
+import { SimError, propertyNotLoaded } from './simError.js';
 import {
   type CellFont,
   type CellHyperlink,

@@ -24,7 +24,7 @@ import {
 import type { Selection, SheetModel } from '../adapters/simulator/index.js';
 import type { WorkbenchStrings } from './strings.js';
 
-export interface GridProps {
+export interface SheetGridProps {
   sheet: SheetModel;
   look: SheetLook | undefined;
   selection: Selection | null;
@@ -167,7 +167,7 @@ const Row = memo(function Row({ sheet, look, row, columns, merges, selectionKey,
 /** Within this many pixels of either end of the drawn rows, more rows are drawn. */
 const EDGE_PIXELS = 600;
 
-export function Grid({ sheet, look, selection, revision, reveal, zoom, s, onSelectCell, onFollowLink, onTypeAttempt }: GridProps) {
+export function SheetGrid({ sheet, look, selection, revision, reveal, zoom, s, onSelectCell, onFollowLink, onTypeAttempt }: SheetGridProps) {
   const idPrefix = `wb-cell-${useId().replace(/:/g, '')}-`;
   const scroller = useRef<HTMLDivElement>(null);
   const onSheet = selection?.sheet === sheet.name ? selection : null;
