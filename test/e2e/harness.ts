@@ -196,3 +196,33 @@ export async function launchChromium(search: ChromiumSearch = defaultSearch()): 
   }
   throw cannotStart(reasons);
 }
+
+/** Retries a check until it passes: the page updates asynchronously (playwright-core has no expect). */
+export async function eventually(check: () => Promise<void> | void, timeout = 20_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** An offline browser and a temp folder for one e2e file; the returned `close` removes both. */
+export async function offlineBrowser(prefix: string): Promise<{ browser: Browser; tmp: string; close: () => Promise<void> }> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const browser = await launchChromium();
+  // As on the intranet: any attempt to reach the network fails.
+  await browser.context.setOffline(true);
+  return {
+    browser,
+    tmp,
+    close: async () => {
+      await browser.close();
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

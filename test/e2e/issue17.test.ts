@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS, DIST, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer } from './harness.js';
+import { ARTIFACTS, DIST, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer, eventually } from './harness.js';
 
 const STEP = 90_000;
 const SIZES = [
@@ -64,19 +64,6 @@ async function check(page: Page, label = '校验'): Promise<void> {
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid="last-action"]')?.getAttribute('data-actions')) > n, before);
 }
 
-/** Retries until it passes: the page updates asynchronously (playwright-core has no expect). */
-async function eventually(fn: () => Promise<void> | void, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await fn();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** The element's box lies inside the window and inside `within` (its scrolling container). */
 async function expectInView(page: Page, target: Locator, within: Locator): Promise<void> {

@@ -2,28 +2,22 @@
 // `npm run build:offline`) copied onto a USB stick and opened from disk (file://), with no
 // server and no network. The sample must come from the bundle.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
-import { DIST, ROOT, ensureWorkbenchBuild, launchChromium, type Browser } from './harness.js';
+import { DIST, ROOT, ensureWorkbenchBuild, offlineBrowser, type Browser } from './harness.js';
 
 let browser: Browser;
 let tmp: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'workbench-offline-'));
   await ensureWorkbenchBuild();
-  browser = await launchChromium();
-  // As on the intranet: any attempt to reach the network fails.
-  await browser.context.setOffline(true);
+  ({ browser, tmp, close } = await offlineBrowser('workbench-offline-'));
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+afterAll(async () => close?.(), 60_000);
 
 /** Opens `page` from disk, loads the sample, runs 校验; returns every URL the page requested. */
 async function openCheckAndListRequests(indexHtml: string): Promise<string[]> {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { readCustomProperties } from '../../src/adapters/xlsx/index.js';
 import { normalizeSettings, readSettingsProperties } from '../../src/workflow/index.js';
-import { DIST, ROOT, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer } from './harness.js';
+import { DIST, ROOT, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer, eventually } from './harness.js';
 
 let server: StaticServer;
 let tmp: string;
@@ -45,18 +45,6 @@ async function paneReady(page: Page): Promise<void> {
   });
 }
 
-async function eventually(fn: () => Promise<void> | void, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await fn();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 const fileName = async (page: Page) => (await page.getByTestId('file-name').textContent()) ?? '';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, DIST, ROOT, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer } from './harness.js';
+import { ARTIFACTS, DIST, ROOT, ensureWorkbenchBuild, launchChromium, serveStatic, type Browser, type StaticServer, eventually } from './harness.js';
 
 const SHEET = '整体支出绩效目标表';
 const STEP = 60_000;
@@ -50,19 +50,6 @@ afterEach(() => {
 
 const cell = (a1: string) => page.locator(`[data-cell="${a1}"]`);
 
-/** Retries a check until it passes: the page updates asynchronously (playwright-core has no expect). */
-async function eventually(check: () => Promise<void> | void, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 const textOf = async (a1: string) => ((await cell(a1).textContent()) ?? '').trim();
 const selected = async (a1: string) => cell(a1).getAttribute('aria-selected');

@@ -3,14 +3,13 @@
 // seed's findings, clicking one selects F24 through Range.Select(), the 得分 column is written in
 // one 2-D Value2 block with the screen frozen, and 清除结果 restores every cell. No network.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import webpack from 'webpack';
 import { fromExcelJs, type CellModel } from '../../src/adapters/simulator/index.js';
-import { DIST, ROOT, ensureWorkbenchBuild, launchChromium, type Browser } from './harness.js';
+import { DIST, ROOT, ensureWorkbenchBuild, offlineBrowser, type Browser } from './harness.js';
 import type { SeedSheet } from './wpsEtPage.js';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -54,27 +53,23 @@ async function etPageScript(dir: string): Promise<string> {
 
 let browser: Browser;
 let tmp: string;
+let close: (() => Promise<void>) | undefined;
 let initScript: string;
 let original: [string, CellModel][];
 
 beforeAll(async () => {
   ensureWpsBuild();
   await ensureWorkbenchBuild();
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'wps-e2e-'));
+  ({ browser, tmp, close } = await offlineBrowser('wps-e2e-'));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(ROOT, 'test/fixtures/ningxian-2026.xlsx'));
   const model = fromExcelJs(workbook);
   const sheets: SeedSheet[] = model.sheets.map((s) => ({ name: s.name, cells: [...s.cells], merges: s.merges, protected: s.protected }));
   original = sheets[0].cells;
   initScript = `window.__jixiaoSeed = ${JSON.stringify({ sheets, activeSheet: model.activeSheet })};\n${await etPageScript(tmp)}`;
-  browser = await launchChromium();
-  await browser.context.setOffline(true);
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-}, 60_000);
+afterAll(async () => close?.(), 60_000);
 
 test('校验 in the WPS pane lists the seed’s findings, selects F24, writes the 得分 column in one block, and 清除结果 restores every cell', async () => {
   const page = await browser.context.newPage();
