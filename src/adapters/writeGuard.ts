@@ -2,7 +2,7 @@
 // exist and are not protected, and every target cell is free (isFreeCell) — the same refusals,
 // with the same messages, in Excel and in WPS.
 import { isFreeCell, isOurHeader, isOurScoreCell, parseCell, type CellValue, type SheetSnapshot } from '../core/index.js';
-import { sheetMissingError, sheetProtectedError, wouldOverwriteError } from './office/errors.js';
+import { sheetMissingError, sheetNameTakenError, sheetProtectedError, workbookProtectedError, wouldOverwriteError } from './office/errors.js';
 
 export function cellOf(sheet: SheetSnapshot, a1: string): { value: CellValue; numberFormat?: string } {
   const { row, column } = parseCell(a1);
@@ -33,4 +33,17 @@ export function guardTargets(sheets: ReadonlyMap<string, SheetSnapshot>, targets
     const taken = t.cells.filter((a1) => !isFree(sheet, a1));
     if (taken.length) throw wouldOverwriteError(t.sheet, taken);
   }
+}
+
+/** Refuses to write one of our sheets where the host would refuse or a user's sheet would go. */
+export function guardOwnSheet(
+  state: { sheets: ReadonlyMap<string, SheetSnapshot>; workbookProtected: boolean },
+  name: string,
+  isOurs: (sheet: SheetSnapshot) => boolean,
+): SheetSnapshot | undefined {
+  const existing = state.sheets.get(name);
+  if (existing && !isOurs(existing)) throw sheetNameTakenError(name);
+  if (existing?.protected) throw sheetProtectedError([name]);
+  if (!existing && state.workbookProtected) throw workbookProtectedError(name);
+  return existing;
 }

@@ -11,13 +11,11 @@ import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
 import { canonicalMarkFormat } from './formatMark.js';
-import { cellOf, guardTargets, isOurs } from '../writeGuard.js';
+import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
 import {
   formulaCellsError,
   mergesGivenUp,
   staleSnapshotError,
-  sheetNameTakenError,
-  sheetProtectedError,
   toAdapterError,
   unsupportedError,
   workbookProtectedError,
@@ -775,15 +773,6 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
     } finally {
       known = undefined;
     }
-  }
-
-  /** Refuses, before anything is queued, to write one of our sheets where Excel would refuse or a user's sheet would go. */
-  function guardOwnSheet(state: KnownState, name: string, isOurs: (sheet: SheetSnapshot) => boolean): SheetSnapshot | undefined {
-    const existing = state.sheets.get(name);
-    if (existing && !isOurs(existing)) throw sheetNameTakenError(name);
-    if (existing?.protected) throw sheetProtectedError([name]);
-    if (!existing && state.workbookProtected) throw workbookProtectedError(name);
-    return existing;
   }
 
   async function writeAcceptances(plan: AcceptanceSheetPlan): Promise<void> {

@@ -32,14 +32,12 @@ import { qualify } from '../office/addresses.js';
 import {
   ExcelAdapterError,
   formulaCellsError,
-  sheetNameTakenError,
-  sheetProtectedError,
   staleSnapshotError,
   workbookProtectedError,
   } from '../office/errors.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { MSO_PROPERTY_STRING, XL_NONE, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_UNDERLINE_SINGLE, bgrOf, type EtApplication, type EtRange, type EtWorksheet } from './et.js';
-import { cellOf, guardTargets, isOurs } from '../writeGuard.js';
+import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
 
 /** A sheet holds a table candidate when some cell names an indicator (指标) or our 得分. */
 const CANDIDATE = /指标|得分/;
@@ -450,14 +448,6 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
     } finally {
       known = undefined;
     }
-  }
-
-  function guardOwnSheet(state: KnownState, name: string, ours: (sheet: SheetSnapshot) => boolean): SheetSnapshot | undefined {
-    const existing = state.sheets.get(name);
-    if (existing && !ours(existing)) throw sheetNameTakenError(name);
-    if (existing?.protected) throw sheetProtectedError([name]);
-    if (!existing && state.workbookProtected) throw workbookProtectedError(name);
-    return existing;
   }
 
   /** Adds a sheet named `name` after the last one, leaving the user's sheet active. */
