@@ -3,7 +3,7 @@ import type { Acceptance, CheckOptions, Finding, Indicator, Report, Severity, Ta
 import { ACCEPTED_SHEET, markAccepted, mergeAcceptances, readAcceptances } from './write/acceptance.js';
 import { REPORT_SHEET } from './report/reportSheet.js';
 import type { Level1Group, TableModel } from './recognise/tableModel.js';
-import { Grid } from './sheet/grid.js';
+import { SheetGrids } from './sheet/grid.js';
 import { recogniseSheet } from './recognise/recognise.js';
 import { rules, type Rule, type RuleContext } from './rules/index.js';
 import { fundsExecution } from './scoring/execution.js';
@@ -225,15 +225,14 @@ export function isOurSheet(name: string): boolean {
  * Check every sheet of a workbook. Never throws on odd input: a sheet that is no table is listed as
  * such. Acceptances stored in the workbook and those in `options.accepted` mark their findings.
  */
-export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Report {
+export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}, grids = new SheetGrids()): Report {
   const report: Report = { tables: [], sheetsWithoutTable: [] };
   const ignored = new Set((options.ignoreStored ?? []).map((a) => JSON.stringify(a)));
   const stored = readAcceptances(snapshot).filter((a) => !ignored.has(JSON.stringify(a)));
   const accepted = mergeAcceptances(stored, options.accepted ?? []);
   for (const sheet of snapshot.sheets) {
     if (isOurSheet(sheet.name)) continue;
-    const grid = new Grid(sheet);
-    const tables = recogniseSheet(grid);
+    const tables = recogniseSheet(grids.of(sheet));
     if (tables.length === 0) report.sheetsWithoutTable.push(sheet.name);
     for (const t of tables) report.tables.push(checkTable(t, options, accepted));
   }

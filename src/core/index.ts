@@ -1,6 +1,6 @@
 // The core's public API: pure functions from a workbook snapshot to a report and write plans.
 export { checkWorkbook, isOurSheet, NATIONAL_WEIGHTS } from './check.js';
-export { planResults, planClear, type PlanOptions } from './write/plan.js';
+export { planResults, planClear, checkAndPlan, type PlanOptions } from './write/plan.js';
 export { parseValue } from './sheet/value.js';
 export { rules } from './rules/index.js';
 export { columnLetter, columnIndex, address, parseCell, parseRange, rangeAddress, type RangeRef } from './sheet/a1.js';

@@ -1,7 +1,7 @@
 // The one session every host runs: snapshot → core → write plans → writes through the host's
 // port, for the check, 忽略 / 取消忽略, the 校验报告 and clearing. One place, so Excel, the
 // workbench, the CLI and WPS cannot drift apart.
-import { checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, planResults, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Indicator, type Lang, type WorkbookSnapshot } from '../core/index.js';
+import { checkAndPlan, checkedWith, langFromTag, type LocalizedText, ACCEPTED_SHEET, REPORT_SHEET, checkWorkbook, isOurReportSheet, mergeAcceptances, planAcceptanceSheet, planClear, planReportSheet, readAcceptances, markAccepted, type AcceptanceSheetPlan, type ReportSheetPlan, type Acceptance, type CheckOptions, type Finding, type Indicator, type Lang, type WorkbookSnapshot } from '../core/index.js';
 import type { CheckResult, PaneCapabilities, PanePort, ReportWritten, WorkbookPort } from './port.js';
 import { checkOptionsOf, normalizeSettings, type PaneSettings, type SettingsStore } from './settings.js';
 
@@ -38,10 +38,8 @@ export async function runCheck(port: WorkbookPort, options: RunCheckOptions): Pr
  * policy for protected sheets: they are left out and named in `written`, the rest is written.
  */
 async function checkAndWrite(port: WorkbookPort, snapshot: WorkbookSnapshot, options: RunCheckOptions): Promise<CheckResult> {
-  const report = checkWorkbook(snapshot, coreOptions(options));
-  if (!options.write) return { report, written: [] };
-
-  const plans = planResults(snapshot, report, { notes: options.notes, fills: options.fills, lang: options.lang });
+  if (!options.write) return { report: checkWorkbook(snapshot, coreOptions(options)), written: [] };
+  const { report, plans } = checkAndPlan(snapshot, coreOptions(options), { notes: options.notes, fills: options.fills, lang: options.lang });
   const locked = protectedSheets(snapshot);
   const writable = plans.filter((p) => !locked.has(p.sheet));
   const result: CheckResult = { report, written: [] };

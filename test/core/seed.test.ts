@@ -100,3 +100,19 @@ describe('the seed table read without merged areas (Excel before ExcelApi 1.13)'
     expect(without.indicators.map((i) => [i.level2, i.points, i.score])).toEqual(withMerges.indicators.map((i) => [i.level2, i.points, i.score]));
   });
 });
+
+describe('check and plan in one pass (checkAndPlan)', () => {
+  test('gives the same report and 得分 plans as checkWorkbook then planResults, on the seed and on two tables of one sheet', async () => {
+    const { checkAndPlan, planResults } = await import('../../src/core/index.js');
+    const { buildWorkbook } = await import('../helpers/workbooks.js');
+    const seed = snapshotOf(await readFixture('ningxian-2026.xlsx'));
+    const two = snapshotOf(buildWorkbook([{ sheet: '目标表' }, { sheet: '目标表', at: { row: 40, column: 1 } }]));
+    for (const snapshot of [seed, two]) {
+      const apart = checkWorkbook(snapshot, { reservedPoints: 10 });
+      const together = checkAndPlan(snapshot, { reservedPoints: 10 }, { lang: 'zh' });
+      expect(together.report).toEqual(apart);
+      expect(together.plans).toEqual(planResults(snapshot, apart, { lang: 'zh' }));
+      expect(together.plans.some((p) => p.writes.length > 0)).toBe(true);
+    }
+  });
+});

@@ -102,3 +102,17 @@ export class Grid {
     return this.sheet.protected === true;
   }
 }
+
+/**
+ * One Grid per sheet snapshot for the length of one check-and-plan: the check and the planner read
+ * the same sheets, and a Grid indexes every merged cell when it is made.
+ */
+export class SheetGrids {
+  private readonly made = new Map<SheetSnapshot, Grid>();
+
+  of(sheet: SheetSnapshot): Grid {
+    let grid = this.made.get(sheet);
+    if (!grid) this.made.set(sheet, (grid = new Grid(sheet)));
+    return grid;
+  }
+}

@@ -1,10 +1,10 @@
 // Where and what to write: the 得分 column right of each table, only into empty cells or cells
 // we wrote before (recognised by their marks), and how to clear exactly our cells again.
-import type { CellWrite, Finding, Lang, Report, SheetWritePlan, TableReport, WorkbookSnapshot } from '../types.js';
-import { Grid } from '../sheet/grid.js';
+import type { CheckOptions, CellWrite, Finding, Lang, Report, SheetWritePlan, TableReport, WorkbookSnapshot } from '../types.js';
+import { Grid, SheetGrids } from '../sheet/grid.js';
 import { SEVERITY_NAMES } from '../report/labels.js';
 import { address, columnIndex, columnLetter, parseRange, type RangeRef } from '../sheet/a1.js';
-import { isOurSheet } from '../check.js';
+import { checkWorkbook, isOurSheet } from '../check.js';
 import { acceptedText, orderedFindings } from '../report/document.js';
 import { FILL_ERROR, FILL_WARNING, RESULT_HEADER, REVIEW_HEADER, RESULT_HEADER_FORMAT, RESULT_HEADER_BOLD_FORMAT, RESULT_NUMBER_FORMAT, NOTE_MARK, isFreeCell, isOurHeader, isOurScoreCell } from './marks.js';
 
@@ -99,16 +99,16 @@ function tableNote(table: TableReport, lang: Lang): string | undefined {
   return [mark, lang === 'zh' ? '本表的问题（不在某一指标行上）：' : 'Findings on the table (not on one indicator row):', ...lines].join('\n');
 }
 
-export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}): SheetWritePlan[] {
+export function planResults(snapshot: WorkbookSnapshot, report: Report, options: PlanOptions = {}, grids = new SheetGrids()): SheetWritePlan[] {
   const lang = options.lang ?? 'zh';
   const notes = options.notes ?? true;
   const fills = options.fills ?? true;
   const plans: SheetWritePlan[] = [];
-  const grids = new Map(snapshot.sheets.map((s) => [s.name, s]));
+  const sheets = new Map(snapshot.sheets.map((s) => [s.name, s]));
   for (const table of report.tables) {
-    const sheet = grids.get(table.sheet);
+    const sheet = sheets.get(table.sheet);
     if (!sheet) continue;
-    const grid = new Grid(sheet);
+    const grid = grids.of(sheet);
     const merges = mergesOnRows(sheet.merges, table);
     const column = resultColumn(grid, table, merges);
     const writes: CellWrite[] = [];
@@ -171,4 +171,14 @@ export function planClear(snapshot: WorkbookSnapshot): { sheet: string; cells: s
     if (cells.length) out.push({ sheet: sheet.name, cells });
   }
   return out;
+}
+
+/**
+ * The check and the plan of its 得分 columns in one pass over the sheets: each sheet's grid is made
+ * once, not once by the check and again per table by the planner.
+ */
+export function checkAndPlan(snapshot: WorkbookSnapshot, checkOptions: CheckOptions, planOptions: PlanOptions = {}): { report: Report; plans: SheetWritePlan[] } {
+  const grids = new SheetGrids();
+  const report = checkWorkbook(snapshot, checkOptions, grids);
+  return { report, plans: planResults(snapshot, report, planOptions, grids) };
 }
