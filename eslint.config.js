@@ -65,7 +65,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/{workflow,adapters,cli,taskpane,workbench}/**/*.{ts,tsx}'],
+    files: ['src/{workflow,adapters,cli,taskpane,workbench,wps}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
@@ -114,12 +114,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/workbench/**/*.{ts,tsx}'],
+    files: ['src/{workbench,wps}/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/core/*/**', '**/core/*.js', '!**/core/index.js'], message: 'Outside the core, import it through src/core/index.ts only.' },
-        { group: ['**/cli/**', '**/taskpane/**', '!**/taskpane/mount.js'], message: 'Apps never import each other; the workbench mounts the pane through taskpane/mount only.' },
+        { group: ['**/cli/**', '**/taskpane/**', '!**/taskpane/mount.js'], message: 'Apps never import each other; the workbench and the WPS pane mount the pane through taskpane/mount only.' },
       ] }],
     },
   },

@@ -2,6 +2,8 @@
 // window.Application through the WPS adapter; settings with the workbook (custom document
 // properties). Mounted only in the task pane (index.html?pane=1, opened by main.js), not in the
 // hidden page WPS loads index.html into at start, nor outside WPS.
+// First: the shims must be in place before Fluent's modules run.
+import './webviewShims.js';
 import { mountTaskPane } from '../taskpane/mount.js';
 import { createWpsAdapter, wpsSettingsStore, type EtApplication } from '../adapters/wps/index.js';
 import { createSession } from '../workflow/index.js';

@@ -116,7 +116,8 @@ test('the inline probe lets a modern webview mount the pane and shows the messag
   const inline = [...read(ADDIN, 'index.html').matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])[0];
   const run = (resizeObserver: unknown) => {
     const container = { id: 'container', innerHTML: '', removeAttribute(name: string) { if (name === 'id') this.id = ''; } };
-    const context = vm.createContext({ window: { ResizeObserver: resizeObserver, WeakRef }, document: { getElementById: () => container } });
+    // No WeakRef (Chromium < 84): the pane shims it, so the probe does not ask for it.
+    const context = vm.createContext({ window: { ResizeObserver: resizeObserver }, document: { getElementById: () => container } });
     vm.runInContext(inline, context);
     return container;
   };
@@ -125,3 +126,19 @@ test('the inline probe lets a modern webview mount the pane and shows the messag
   expect(old.id).toBe('');
   expect(old.innerHTML).toMatch(/浏览器组件过旧/);
 });
+
+test('a webview without WeakRef gets the strong-reference shim before Fluent runs, and deref() gives the target back', async () => {
+  const scope = globalThis as { WeakRef?: unknown };
+  const saved = scope.WeakRef;
+  delete scope.WeakRef;
+  try {
+    jest.resetModules();
+    await import('../../src/wps/webviewShims.js');
+    const Ref = scope.WeakRef as new <T extends object>(t: T) => { deref(): T };
+    const target = { pane: true };
+    expect(new Ref(target).deref()).toBe(target);
+  } finally {
+    scope.WeakRef = saved;
+  }
+});
+
