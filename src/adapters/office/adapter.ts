@@ -12,6 +12,7 @@ import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
 import { canonicalMarkFormat } from './formatMark.js';
 import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
+import { textSheet, withSheet } from '../ownSheetState.js';
 import {
   formulaCellsError,
   mergesGivenUp,
@@ -814,16 +815,7 @@ export function createWorkbookAdapter(options: WorkbookAdapterOptions): Workbook
         await syncJobs(context, jobs, budget);
       });
       // Only our sheet changed, and we know how: a write that follows needs no new read.
-      const written: SheetSnapshot = {
-        name: plan.sheet,
-        startRow: 0,
-        startColumn: 0,
-        values: text.map((row) => row.map((v) => (v === '' ? null : v))),
-        numberFormats: text.map((row) => row.map(() => '@')),
-        merges: [],
-        protected: false,
-      };
-      const sheets = existing ? state.snapshot.sheets.map((s) => (s.name === plan.sheet ? written : s)) : [...state.snapshot.sheets, written];
+      const sheets = withSheet(state.snapshot.sheets, textSheet(plan.sheet, text));
       next = {
         ...state,
         snapshot: { sheets },

@@ -38,6 +38,7 @@ import {
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { MSO_PROPERTY_STRING, XL_NONE, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_UNDERLINE_SINGLE, bgrOf, type EtApplication, type EtRange, type EtWorksheet } from './et.js';
 import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
+import { textSheet, withSheet } from '../ownSheetState.js';
 
 /** A sheet holds a table candidate when some cell names an indicator (指标) or our 得分. */
 const CANDIDATE = /指标|得分/;
@@ -495,16 +496,7 @@ export function createWpsAdapter(app: EtApplication): WpsAdapter {
         range.NumberFormat = '@';
         range.Value2 = text.length === 1 && width === 1 ? text[0][0] : text;
       });
-      const written: SheetSnapshot = {
-        name: plan.sheet,
-        startRow: 0,
-        startColumn: 0,
-        values: text.map((row) => row.map((v) => (v === '' ? null : v))),
-        numberFormats: text.map((row) => row.map(() => '@')),
-        merges: [],
-        protected: false,
-      };
-      const sheets = existing ? state.snapshot.sheets.map((s) => (s.name === plan.sheet ? written : s)) : [...state.snapshot.sheets, written];
+      const sheets = withSheet(state.snapshot.sheets, textSheet(plan.sheet, text));
       next = { ...state, snapshot: { sheets }, sheets: new Map(sheets.map((s) => [s.name, s])), visibility: new Map([...state.visibility, [plan.sheet, wanted]]) };
     } catch (error) {
       throw toWpsError(error);
