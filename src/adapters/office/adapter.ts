@@ -6,12 +6,13 @@
 // under an estimated byte budget (5 MB per request and per response is Excel's limit).
 // It takes Excel.run and the requirement check as parameters, so tests and the workbench hand in
 // the simulator; only createOfficeWorkbookAdapter touches the globals.
-import { columnLetter, RESULT_HEADER_BOLD_FORMAT, parseCell, parseRange, rangeAddress, type AcceptanceSheetPlan, isOurSheet, isOurNote, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
+import { columnLetter, RESULT_HEADER_BOLD_FORMAT, type AcceptanceSheetPlan, isOurSheet, isOurNote, isOurReportSheet, type ReportCell, type ReportSheetPlan, type ReportStyle, type CellValue, type LocalizedText, type SheetSnapshot, type SheetWritePlan, type WorkbookSnapshot } from '../../core/index.js';
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { parseQualified, qualify, splitAreaList } from './addresses.js';
 import { after, isPayloadError, syncJobs, textBytes, WEB_BUDGET, type Job } from './batches.js';
 import { canonicalMarkFormat } from './formatMark.js';
 import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
+import { boundingArea, equalRuns, normaliseValue, runsOf, type CellRun, columnRange } from '../cellRuns.js';
 import { textSheet, withSheet } from '../ownSheetState.js';
 import {
   formulaCellsError,
@@ -969,26 +970,9 @@ function columnPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** The smallest range holding every given cell or range. */
-function boundingArea(cells: string[]): string {
-  const rects = cells.map((c) => parseRange(c));
-  return rangeAddress({
-    top: Math.min(...rects.map((r) => r.top)),
-    bottom: Math.max(...rects.map((r) => r.bottom)),
-    left: Math.min(...rects.map((r) => r.left)),
-    right: Math.max(...rects.map((r) => r.right)),
-  });
-}
-
 function locationKey(address: string): string {
   const { sheet, area } = parseQualified(address);
   return cellKey(sheet ?? '', area);
-}
-
-function normaliseValue(value: unknown): CellValue {
-  if (value === '' || value === undefined || value === null) return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
 }
 
 /** A comment of ours still to add. */
@@ -999,43 +983,12 @@ interface CommentAdd {
   note: string;
 }
 
-/** Cells of one column, rows top..bottom (1-based). */
-interface CellRun {
-  column: number;
-  top: number;
-  bottom: number;
-}
-
-/** Cells grouped by column into runs of consecutive rows, in column then row order. */
-function runsOf(cells: string[]): CellRun[] {
-  const parsed = [...new Set(cells)].map((a1) => parseCell(a1)).sort((a, b) => a.column - b.column || a.row - b.row);
-  const runs: CellRun[] = [];
-  for (const { row, column } of parsed) {
-    const last = runs[runs.length - 1];
-    if (last && last.column === column && last.bottom === row - 1) last.bottom = row;
-    else runs.push({ column, top: row, bottom: row });
-  }
-  return runs;
-}
-
 function cellsOfRun(run: CellRun): string[] {
   return Array.from({ length: run.bottom - run.top + 1 }, (_, i) => `${columnLetter(run.column)}${run.top + i}`);
 }
 
 function runAddress(run: CellRun): string {
-  const letter = columnLetter(run.column);
-  return run.top === run.bottom ? `${letter}${run.top}` : `${letter}${run.top}:${letter}${run.bottom}`;
-}
-
-/** Index ranges [from, to] of equal neighbours. */
-function equalRuns<T>(items: T[]): { from: number; to: number }[] {
-  const parts: { from: number; to: number }[] = [];
-  items.forEach((item, i) => {
-    const last = parts[parts.length - 1];
-    if (last && items[last.to] === item) last.to = i;
-    else parts.push({ from: i, to: i });
-  });
-  return parts;
+  return columnRange(run.column, run.top, run.bottom);
 }
 
 function boundsOf(range: Excel.Range): Bounds {

@@ -12,11 +12,9 @@ import {
   isOurNote,
   isOurReportSheet,
   isOurSheet,
-  parseCell,
   parseRange,
   rangeAddress,
   type AcceptanceSheetPlan,
-  type CellValue,
   type CellWrite,
   type LocalizedText,
   type ReportCell,
@@ -38,6 +36,7 @@ import {
 import { HEADER_FILL, LINK_COLOR, REPORT_FONTS } from '../reportStyles.js';
 import { MSO_PROPERTY_STRING, XL_NONE, XL_SHEET_VERY_HIDDEN, XL_SHEET_VISIBLE, XL_UNDERLINE_SINGLE, bgrOf, type EtApplication, type EtRange, type EtWorksheet } from './et.js';
 import { cellOf, guardOwnSheet, guardTargets, isOurs } from '../writeGuard.js';
+import { boundingArea, equalRuns, normaliseValue, runsOf, type CellRun, columnRange } from '../cellRuns.js';
 import { textSheet, withSheet } from '../ownSheetState.js';
 
 /** A sheet holds a table candidate when some cell names an indicator (指标) or our 得分. */
@@ -73,13 +72,6 @@ interface Block {
   columns: number;
 }
 
-/** Cells of one column, rows top..bottom (1-based); column 0-based. */
-interface CellRun {
-  column: number;
-  top: number;
-  bottom: number;
-}
-
 export interface WpsWriteSummary {
   written: number;
   cleared: number;
@@ -110,12 +102,6 @@ export function toWpsError(error: unknown): ExcelAdapterError {
   );
 }
 
-function normaliseValue(value: unknown): CellValue {
-  if (value === '' || value === undefined || value === null) return null;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
-  return String(value);
-}
-
 /**
  * Value2 (or Formula) as rows of `rows` × `columns`: one cell gives a scalar, more give arrays of
  * rows. Some WPS builds are reported to hand back a block as an object answering Item(r, c)
@@ -134,34 +120,6 @@ function a1Of(block: Block): string {
   return rangeAddress({ top: block.top, bottom: block.top + block.rows - 1, left: block.left - 1, right: block.left + block.columns - 2 });
 }
 
-function columnRange(column: number, top: number, bottom: number): string {
-  const letter = columnLetter(column);
-  return top === bottom ? `${letter}${top}` : `${letter}${top}:${letter}${bottom}`;
-}
-
-/** Cells grouped by column into runs of consecutive rows, in column then row order. */
-function runsOf(cells: string[]): CellRun[] {
-  const parsed = [...new Set(cells)].map((a1) => parseCell(a1)).sort((a, b) => a.column - b.column || a.row - b.row);
-  const runs: CellRun[] = [];
-  for (const { row, column } of parsed) {
-    const last = runs[runs.length - 1];
-    if (last && last.column === column && last.bottom === row - 1) last.bottom = row;
-    else runs.push({ column, top: row, bottom: row });
-  }
-  return runs;
-}
-
-/** Index ranges [from, to] of equal neighbours. */
-function equalRuns<T>(items: T[]): { from: number; to: number }[] {
-  const parts: { from: number; to: number }[] = [];
-  items.forEach((item, i) => {
-    const last = parts[parts.length - 1];
-    if (last && items[last.to] === item) last.to = i;
-    else parts.push({ from: i, to: i });
-  });
-  return parts;
-}
-
 /** The bounds of the non-empty values in rows (what Excel's used range "values only" would be), or null. */
 function valueBounds(rows: unknown[][]): { top: number; bottom: number; left: number; right: number } | null {
   let bounds: { top: number; bottom: number; left: number; right: number } | null = null;
@@ -178,16 +136,6 @@ function valueBounds(rows: unknown[][]): { top: number; bottom: number; left: nu
     }),
   );
   return bounds;
-}
-
-function boundingArea(cells: string[]): string {
-  const rects = cells.map((c) => parseRange(c));
-  return rangeAddress({
-    top: Math.min(...rects.map((r) => r.top)),
-    bottom: Math.max(...rects.map((r) => r.bottom)),
-    left: Math.min(...rects.map((r) => r.left)),
-    right: Math.max(...rects.map((r) => r.right)),
-  });
 }
 
 export function createWpsAdapter(app: EtApplication): WpsAdapter {
